@@ -1,0 +1,97 @@
+// swift-tools-version: 6.0
+// Descent: a literate Swift library that teaches how neural networks are trained.
+// The module map and who may import whom are described in DESIGN.md (shared/).
+
+import PackageDescription
+
+let package = Package(
+  name: "Descent",
+  platforms: [.macOS(.v14)],
+  products: [
+    .executable(name: "lessons", targets: ["lessons"]),
+    .executable(name: "descent-bench", targets: ["descent-bench"]),
+    .library(name: "TensorCore", targets: ["TensorCore"]),
+    .library(name: "Optimizers", targets: ["Optimizers"]),
+    .library(name: "Normalization", targets: ["Normalization"]),
+    .library(name: "Hessian", targets: ["Hessian"]),
+    .library(name: "Training", targets: ["Training"]),
+    .library(name: "Figures", targets: ["Figures"]),
+    .library(name: "LessonSupport", targets: ["LessonSupport"]),
+    .library(name: "LessonKit", targets: ["LessonKit"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
+  ],
+  targets: [
+    // MARK: System libraries (Debian packages; see README and .ci/run)
+    .systemLibrary(
+      name: "CCmark",
+      pkgConfig: "libcmark",
+      providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
+    ),
+    .systemLibrary(
+      name: "CBLAS",
+      pkgConfig: "openblas",
+      providers: [.apt(["libopenblas-dev"]), .brew(["openblas"])]
+    ),
+    .systemLibrary(
+      name: "CLAPACKE",
+      pkgConfig: "lapacke",
+      providers: [.apt(["liblapacke-dev"]), .brew(["lapack"])]
+    ),
+
+    // MARK: Numeric side
+    .target(
+      name: "TensorCore",
+      dependencies: [
+        .product(name: "RealModule", package: "swift-numerics"),
+        .target(name: "CBLAS", condition: .when(platforms: [.linux])),
+      ],
+      resources: [.copy("Resources")]
+    ),
+    .target(name: "Optimizers", dependencies: ["TensorCore"]),
+    .target(name: "Normalization", dependencies: ["TensorCore"]),
+    .target(
+      name: "Hessian",
+      dependencies: [
+        "TensorCore",
+        .target(name: "CLAPACKE", condition: .when(platforms: [.linux])),
+      ]
+    ),
+    .target(name: "Training", dependencies: ["TensorCore", "Optimizers"]),
+    .target(name: "Figures"),
+    .target(name: "LessonSupport", dependencies: ["Figures"]),
+
+    // MARK: Lesson side
+    .target(name: "LessonKit", dependencies: ["CCmark"]),
+    .executableTarget(
+      name: "lessons",
+      dependencies: [
+        "LessonKit",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      path: "Tools/lessons"
+    ),
+
+    // MARK: Benchmarks (print figures and ratios; never timed tests)
+    .executableTarget(
+      name: "descent-bench",
+      dependencies: [
+        "TensorCore", "Optimizers", "Normalization", "Hessian", "Training", "LessonKit",
+      ],
+      path: "Tools/bench",
+      exclude: ["reference"]
+    ),
+
+    // MARK: Tests
+    .testTarget(name: "TensorCoreTests", dependencies: ["TensorCore"]),
+    .testTarget(name: "OptimizersTests", dependencies: ["Optimizers", "TensorCore"]),
+    .testTarget(
+      name: "NormalizationTests", dependencies: ["Normalization", "TensorCore", "Training"]),
+    .testTarget(name: "HessianTests", dependencies: ["Hessian", "TensorCore"]),
+    .testTarget(name: "TrainingTests", dependencies: ["Training", "TensorCore", "Optimizers"]),
+    .testTarget(name: "FiguresTests", dependencies: ["Figures"]),
+    .testTarget(name: "LessonKitTests", dependencies: ["LessonKit"]),
+  ]
+)

@@ -1,0 +1,1 @@
+// The LessonSupport module: the channel from lesson snippets to the rendered page.

@@ -1,0 +1,4 @@
+/// Benchmark suite for Hessian (to be written with its issue).
+func benchHessian() throws {
+  print("not implemented yet")
+}

@@ -1,0 +1,4 @@
+/// Benchmark suite for Lessons (to be written with its issue).
+func benchLessons() throws {
+  print("not implemented yet")
+}
