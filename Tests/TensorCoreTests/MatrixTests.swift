@@ -2,6 +2,11 @@ import Testing
 
 @testable import TensorCore
 
+/// Checks the doc examples of Matrix.swift, Matrix+Arithmetic.swift,
+/// Matrix+Transpose.swift and Matrix+Rows.swift. All expected values are small
+/// integers worked out by hand, exactly representable, so the results are exact
+/// in both precisions; comparisons go through `isClose` with a tolerance of
+/// zero ulps of slack beyond exact arithmetic only where values are stored.
 @Suite struct MatrixTests {
   @Test func rowMajorIndexing() {
     let m = Matrix<Double>(rows: 2, columns: 3, storage: [1, 2, 3, 4, 5, 6])
@@ -9,4 +14,65 @@ import Testing
     #expect(m[0, 2] == 3)
     #expect(m.shape == (2, 3))
   }
+
+  func elementWise<Scalar: TensorScalar>(_: Scalar.Type) {
+    let a = Matrix<Scalar>(rows: 1, columns: 2, storage: [1, 2])
+    let b = Matrix<Scalar>(rows: 1, columns: 2, storage: [10, 20])
+    // Sums and products of small integers are exact in Float and Double.
+    #expect(isClose((a + b).storage, [11, 22], tolerance: 0))
+    #expect(isClose((b - a).storage, [9, 18], tolerance: 0))
+    #expect(isClose((a * b).storage, [10, 40], tolerance: 0))
+    #expect(isClose((b / a).storage, [10, 10], tolerance: 0))
+    #expect(isClose((2 * a).storage, [2, 4], tolerance: 0))
+    #expect(isClose((a + 1).storage, [2, 3], tolerance: 0))
+    #expect(isClose((-a).storage, [-1, -2], tolerance: 0))
+  }
+
+  @Test func elementWiseFloat() { elementWise(Float.self) }
+  @Test func elementWiseDouble() { elementWise(Double.self) }
+
+  @Test func shapeMismatchStopsNamingBothShapes() async {
+    await #expect(processExitsWith: .failure) {
+      let a = Matrix<Double>(rows: 2, columns: 3)
+      let b = Matrix<Double>(rows: 3, columns: 2)
+      _ = a + b
+    }
+  }
+
+  @Test func transpose() {
+    let m = Matrix<Double>(rows: 2, columns: 3, storage: [1, 2, 3, 4, 5, 6])
+    let t = m.transposed()
+    #expect(t.shape == (3, 2))
+    #expect(t.storage == [1, 4, 2, 5, 3, 6])  // exact: values are moved, not computed
+  }
+
+  @Test func rowsAndBroadcasting() {
+    let m = Matrix<Double>([[1, 2], [3, 4]])
+    #expect(m.row(1) == [3, 4])
+    #expect(m.column(0) == [1, 3])
+    #expect(m.rows(at: [1, 1, 0]).storage == [3, 4, 3, 4, 1, 2])
+    #expect(isClose(m.adding(rowVector: [10, 20]).storage, [11, 22, 13, 24], tolerance: 0))
+    #expect(isClose(m.multiplying(rowVector: [2, 3]).storage, [2, 6, 6, 12], tolerance: 0))
+    #expect(Matrix<Double>.identity(size: 2).storage == [1, 0, 0, 1])
+  }
+
+  @Test func rowArgmaxTakesFirstOnTies() {
+    #expect(Matrix<Double>([[1, 3, 2], [5, 0, 5]]).rowArgmax() == [1, 0])
+    let outputs = Matrix<Double>([[0.1, 0.9], [0.8, 0.2]])
+    #expect(isClose(accuracy(outputs: outputs, labels: [1, 1]), 0.5, tolerance: 0))
+  }
+}
+
+/// Whether `actual` is within `tolerance` of `expected`, element by element.
+func isClose<Scalar: TensorScalar>(_ actual: [Scalar], _ expected: [Scalar], tolerance: Scalar)
+  -> Bool
+{
+  actual.count == expected.count
+    && zip(actual, expected).allSatisfy { abs($0 - $1) <= tolerance }
+}
+
+/// Whether `actual` is within `tolerance` of `expected`.
+func isClose<Scalar: TensorScalar>(_ actual: Scalar, _ expected: Scalar, tolerance: Scalar) -> Bool
+{
+  abs(actual - expected) <= tolerance
 }
