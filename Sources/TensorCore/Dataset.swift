@@ -1,0 +1,43 @@
+/// A labelled data set: one input row per sample and its target (a class label
+/// or a row of values).
+///
+///     var generator = SeededGenerator(seed: 0)
+///     let digits = try Dataset<Float>.digits()                  // 1,797 × 64, labels 0–9
+///     let (training, validation) = digits.split(validationFraction: 0.2, generator: &generator)
+///     for batch in training.batches(size: 32, generator: &generator) { … }
+public struct Dataset<Scalar: TensorScalar>: Sendable, Equatable {
+  /// The inputs, one row per sample.
+  public var inputs: Matrix<Scalar>
+  /// The targets, one per sample.
+  public var targets: Targets<Scalar>
+
+  /// Creates a data set; `targets` must have one entry per input row.
+  ///
+  /// - Parameters:
+  ///   - inputs: The inputs, one row per sample.
+  ///   - targets: The targets, one per sample.
+  public init(inputs: Matrix<Scalar>, targets: Targets<Scalar>) {
+    precondition(
+      inputs.rows == targets.count,
+      "Dataset: \(inputs.rows)×\(inputs.columns) inputs but \(targets.count) targets")
+    self.inputs = inputs
+    self.targets = targets
+  }
+
+  /// The number of samples.
+  public var count: Int { inputs.rows }
+
+  /// The number of input features.
+  public var featureCount: Int { inputs.columns }
+
+  /// The class labels, or `nil` for regression targets.
+  public var labels: [Int]? { targets.labels }
+
+  /// The samples at `indices`, in that order.
+  ///
+  /// - Parameter indices: Sample indices (repeats allowed).
+  /// - Complexity: O(`indices.count` · features).
+  public func samples(at indices: some Collection<Int>) -> Dataset {
+    Dataset(inputs: inputs.rows(at: indices), targets: targets.samples(at: indices))
+  }
+}
