@@ -7,6 +7,8 @@
 ///   - outputs: `batch × classes` scores (logits or probabilities).
 ///   - labels: `batch` class indices.
 /// - Complexity: O(`batch` · `classes`).
+@_specialize(where Scalar == Float)
+@_specialize(where Scalar == Double)
 public func accuracy<Scalar: TensorScalar>(outputs: Matrix<Scalar>, labels: [Int]) -> Scalar {
   precondition(
     labels.count == outputs.rows,
@@ -24,6 +26,8 @@ extension Matrix {
   ///     Matrix<Double>([[1, 3, 2], [5, 0, 5]]).rowArgmax()  // [1, 0]
   ///
   /// - Complexity: O(`rows` · `columns`).
+  @_specialize(where Scalar == Float)
+  @_specialize(where Scalar == Double)
   public func rowArgmax() -> [Int] {
     precondition(columns > 0, "rowArgmax of a matrix with no columns (\(rows)×\(columns))")
     return (0..<rows).map { row in

@@ -40,6 +40,8 @@ public struct Activation<Scalar: TensorScalar>: Layer {
   ///   - input: Any matrix.
   ///   - mode: Ignored.
   /// - Complexity: O(elements).
+  @_specialize(where Scalar == Float)
+  @_specialize(where Scalar == Double)
   public mutating func forward(_ input: Matrix<Scalar>, mode: ForwardMode) -> Matrix<Scalar> {
     let function = self.function
     let output = input.map { function.value($0) }
@@ -52,6 +54,8 @@ public struct Activation<Scalar: TensorScalar>: Layer {
   ///
   /// - Parameter outputGradient: ∂L/∂output, the shape of the last input.
   /// - Complexity: O(elements).
+  @_specialize(where Scalar == Float)
+  @_specialize(where Scalar == Double)
   public mutating func backward(_ outputGradient: Matrix<Scalar>) -> Matrix<Scalar> {
     guard let input = lastInput, let output = lastOutput else {
       preconditionFailure("Activation.backward called before forward")

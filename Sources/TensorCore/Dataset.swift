@@ -37,7 +37,9 @@ public struct Dataset<Scalar: TensorScalar>: Sendable, Equatable {
   ///
   /// - Parameter indices: Sample indices (repeats allowed).
   /// - Complexity: O(`indices.count` · features).
-  public func samples(at indices: some Collection<Int>) -> Dataset {
+  @_specialize(where Scalar == Float, Indices == ArraySlice<Int>)
+  @_specialize(where Scalar == Double, Indices == ArraySlice<Int>)
+  public func samples<Indices: Collection<Int>>(at indices: Indices) -> Dataset {
     Dataset(inputs: inputs.rows(at: indices), targets: targets.samples(at: indices))
   }
 }

@@ -97,6 +97,8 @@ public struct Dense<Scalar: TensorScalar>: Layer {
   ///   - input: A `batch × inputCount` matrix.
   ///   - mode: Ignored: a dense layer behaves the same in training and inference.
   /// - Complexity: O(batch · inputCount · outputCount).
+  @_specialize(where Scalar == Float)
+  @_specialize(where Scalar == Double)
   public mutating func forward(_ input: Matrix<Scalar>, mode: ForwardMode) -> Matrix<Scalar> {
     precondition(
       input.columns == inputCount,
@@ -110,6 +112,8 @@ public struct Dense<Scalar: TensorScalar>: Layer {
   ///
   /// - Parameter input: A `batch × inputCount` matrix.
   /// - Complexity: O(batch · inputCount · outputCount).
+  @_specialize(where Scalar == Float)
+  @_specialize(where Scalar == Double)
   public func output(for input: Matrix<Scalar>) -> Matrix<Scalar> {
     var result = Matrix<Scalar>(rows: input.rows, columns: outputCount)
     result.storage.withUnsafeMutableBufferPointer { target in
@@ -125,6 +129,8 @@ public struct Dense<Scalar: TensorScalar>: Layer {
   ///
   /// - Parameter outputGradient: G = ∂L/∂output, `batch × outputCount`.
   /// - Complexity: O(batch · inputCount · outputCount).
+  @_specialize(where Scalar == Float)
+  @_specialize(where Scalar == Double)
   public mutating func backward(_ outputGradient: Matrix<Scalar>) -> Matrix<Scalar> {
     guard let input = lastInput else {
       preconditionFailure("Dense.backward called before forward")

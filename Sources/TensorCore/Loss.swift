@@ -21,6 +21,8 @@ public enum Loss: Sendable, Equatable, CaseIterable {
   ///   - output: The network's output for a batch (logits for cross-entropy).
   ///   - targets: The batch's targets, of the kind this loss needs.
   /// - Complexity: O(elements of `output`).
+  @_specialize(where Scalar == Float)
+  @_specialize(where Scalar == Double)
   public func valueAndGradient<Scalar: TensorScalar>(
     output: Matrix<Scalar>, targets: Targets<Scalar>
   ) -> (value: Scalar, gradient: Matrix<Scalar>) {
@@ -41,6 +43,8 @@ public enum Loss: Sendable, Equatable, CaseIterable {
   ///   - output: The network's output for a batch.
   ///   - targets: The batch's targets.
   /// - Complexity: O(elements of `output`).
+  @_specialize(where Scalar == Float)
+  @_specialize(where Scalar == Double)
   public func value<Scalar: TensorScalar>(
     output: Matrix<Scalar>, targets: Targets<Scalar>
   ) -> Scalar {
@@ -59,6 +63,8 @@ public enum Loss: Sendable, Equatable, CaseIterable {
   ///     their kind is checked).
   ///   - direction: V, the shape of `output`.
   /// - Complexity: O(elements of `output`).
+  @_specialize(where Scalar == Float)
+  @_specialize(where Scalar == Double)
   public func hessianVectorProduct<Scalar: TensorScalar>(
     output: Matrix<Scalar>, targets: Targets<Scalar>, direction: Matrix<Scalar>
   ) -> Matrix<Scalar> {

@@ -73,6 +73,8 @@ public struct Sequential<Scalar: TensorScalar>: Layer {
   ///   - input: A `batch × features` matrix.
   ///   - mode: Training or inference (matters for layers such as batch normalization).
   /// - Complexity: The sum of the layers' forward costs.
+  @_specialize(where Scalar == Float)
+  @_specialize(where Scalar == Double)
   public mutating func forward(_ input: Matrix<Scalar>, mode: ForwardMode) -> Matrix<Scalar> {
     var activations = input
     for index in layers.indices {
@@ -85,6 +87,8 @@ public struct Sequential<Scalar: TensorScalar>: Layer {
   ///
   /// - Parameter input: A `batch × features` matrix.
   /// - Complexity: The sum of the layers' forward costs.
+  @_specialize(where Scalar == Float)
+  @_specialize(where Scalar == Double)
   public func predict(_ input: Matrix<Scalar>) -> Matrix<Scalar> {
     var copy = self
     return copy.forward(input, mode: .inference)
@@ -95,6 +99,8 @@ public struct Sequential<Scalar: TensorScalar>: Layer {
   /// - Parameter outputGradient: ∂L/∂output for the last forward pass.
   /// - Returns: ∂L/∂input.
   /// - Complexity: The sum of the layers' backward costs.
+  @_specialize(where Scalar == Float)
+  @_specialize(where Scalar == Double)
   public mutating func backward(_ outputGradient: Matrix<Scalar>) -> Matrix<Scalar> {
     var gradient = outputGradient
     for index in layers.indices.reversed() {
@@ -111,6 +117,8 @@ public struct Sequential<Scalar: TensorScalar>: Layer {
   ///   - targets: The batch's targets (class labels or values, as ``loss`` needs).
   /// - Returns: The mean loss over the batch and the flat gradient.
   /// - Complexity: About three times a forward pass.
+  @_specialize(where Scalar == Float)
+  @_specialize(where Scalar == Double)
   public mutating func lossAndGradient(
     inputs: Matrix<Scalar>, targets: Targets<Scalar>
   ) -> (loss: Scalar, gradient: [Scalar]) {
@@ -130,6 +138,8 @@ public struct Sequential<Scalar: TensorScalar>: Layer {
   ///   - targets: The batch's targets.
   ///   - mode: The forward mode (default inference).
   /// - Complexity: One forward pass.
+  @_specialize(where Scalar == Float)
+  @_specialize(where Scalar == Double)
   public func lossValue(
     inputs: Matrix<Scalar>, targets: Targets<Scalar>, mode: ForwardMode = .inference
   ) -> Scalar {
@@ -145,6 +155,8 @@ public struct Sequential<Scalar: TensorScalar>: Layer {
   ///   - inputs: A `batch × features` matrix.
   ///   - labels: One class index per row.
   /// - Complexity: One forward pass.
+  @_specialize(where Scalar == Float)
+  @_specialize(where Scalar == Double)
   public func accuracy(inputs: Matrix<Scalar>, labels: [Int]) -> Scalar {
     TensorCore.accuracy(outputs: predict(inputs), labels: labels)
   }

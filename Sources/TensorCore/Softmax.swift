@@ -7,6 +7,8 @@
 /// - Parameter logits: A `batch × classes` matrix.
 /// - Returns: A matrix of the same shape whose rows sum to 1.
 /// - Complexity: O(`batch` · `classes`).
+@_specialize(where Scalar == Float)
+@_specialize(where Scalar == Double)
 public func softmax<Scalar: TensorScalar>(_ logits: Matrix<Scalar>) -> Matrix<Scalar> {
   var result = logits
   let columns = logits.columns
@@ -41,6 +43,8 @@ public func softmax<Scalar: TensorScalar>(_ logits: Matrix<Scalar>) -> Matrix<Sc
 ///   - logits: `batch × classes` unnormalized scores z.
 ///   - labels: `batch` class indices y in `0..<classes`.
 /// - Complexity: O(`batch` · `classes`).
+@_specialize(where Scalar == Float)
+@_specialize(where Scalar == Double)
 public func softmaxCrossEntropy<Scalar: TensorScalar>(
   logits: Matrix<Scalar>, labels: [Int]
 ) -> (value: Scalar, gradient: Matrix<Scalar>) {
@@ -81,6 +85,8 @@ public func softmaxCrossEntropy<Scalar: TensorScalar>(
 ///   - predictions: The network outputs p.
 ///   - targets: The target values t, same shape.
 /// - Complexity: O(`n` · `k`).
+@_specialize(where Scalar == Float)
+@_specialize(where Scalar == Double)
 public func meanSquaredError<Scalar: TensorScalar>(
   predictions: Matrix<Scalar>, targets: Matrix<Scalar>
 ) -> (value: Scalar, gradient: Matrix<Scalar>) {

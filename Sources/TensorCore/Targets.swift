@@ -35,7 +35,9 @@ public enum Targets<Scalar: TensorScalar>: Sendable, Equatable {
   ///
   /// - Parameter indices: Sample indices.
   /// - Complexity: O(`indices.count` · columns).
-  public func samples(at indices: some Collection<Int>) -> Targets {
+  @_specialize(where Scalar == Float, Indices == ArraySlice<Int>)
+  @_specialize(where Scalar == Double, Indices == ArraySlice<Int>)
+  public func samples<Indices: Collection<Int>>(at indices: Indices) -> Targets {
     switch self {
     case .classes(let labels): return .classes(indices.map { labels[$0] })
     case .values(let matrix): return .values(matrix.rows(at: indices))

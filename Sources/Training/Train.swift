@@ -43,6 +43,8 @@ import TensorCore
 /// - Complexity: `epochs` · (training set size / `batchSize`) steps of about three forward
 ///   passes each, plus one evaluation pass per epoch over both sets.
 @discardableResult
+@_specialize(where Scalar == Float)
+@_specialize(where Scalar == Double)
 public func train<Scalar: TensorScalar>(
   _ network: inout Sequential<Scalar>,
   on training: Dataset<Scalar>,
@@ -100,6 +102,8 @@ public func train<Scalar: TensorScalar>(
 ///   - gradient: The gradient g, same length.
 ///   - learningRate: The step size η.
 /// - Complexity: O(`parameters.count`).
+@_specialize(where Scalar == Float)
+@_specialize(where Scalar == Double)
 public func gradientDescentUpdate<Scalar: TensorScalar>(
   _ parameters: inout [Scalar], _ gradient: [Scalar], _ learningRate: Scalar
 ) {
@@ -119,10 +123,14 @@ public func gradientDescentUpdate<Scalar: TensorScalar>(
 ///   - steps: The number of updates so far.
 /// - Returns: A record with losses and, for class labels, accuracies.
 /// - Complexity: One forward pass over each set.
+@_specialize(where Scalar == Float)
+@_specialize(where Scalar == Double)
 public func evaluate<Scalar: TensorScalar>(
   _ network: Sequential<Scalar>, training: Dataset<Scalar>, validation: Dataset<Scalar>?,
   epoch: Int, steps: Int
 ) -> EpochRecord<Scalar> {
+  @_specialize(where Scalar == Float)
+  @_specialize(where Scalar == Double)
   func measure(_ data: Dataset<Scalar>) -> (loss: Scalar, accuracy: Scalar?) {
     let outputs = network.predict(data.inputs)
     let loss = network.loss.value(output: outputs, targets: data.targets)
