@@ -43,8 +43,8 @@ public struct Activation<Scalar: TensorScalar>: Layer {
   @_specialize(where Scalar == Float)
   @_specialize(where Scalar == Double)
   public mutating func forward(_ input: Matrix<Scalar>, mode: ForwardMode) -> Matrix<Scalar> {
-    let function = self.function
-    let output = input.map { function.value($0) }
+    var output = input
+    output.storage.withUnsafeMutableBufferPointer { function.apply(to: $0) }
     lastInput = input
     lastOutput = output
     return output
@@ -62,13 +62,10 @@ public struct Activation<Scalar: TensorScalar>: Layer {
     }
     input.checkSameShape(as: outputGradient, operation: "Activation.backward (input vs gradient)")
     var result = outputGradient
-    let function = self.function
     result.storage.withUnsafeMutableBufferPointer { gradient in
       input.storage.withUnsafeBufferPointer { x in
         output.storage.withUnsafeBufferPointer { y in
-          for index in gradient.indices {
-            gradient[index] *= function.derivative(input: x[index], output: y[index])
-          }
+          function.multiplyByDerivative(gradient, input: x, output: y)
         }
       }
     }

@@ -68,15 +68,29 @@ public enum ActivationFunction: Sendable, Equatable, CaseIterable {
     }
   }
 
-  /// σ′ expressed through the output y = σ(x), where that is cheaper:
-  /// y(1−y) for the sigmoid, 1−y² for tanh.
+  /// Applies σ to every element of `values` in place; the switch on the
+  /// function is made once, outside the loop.
   @inlinable
-  func derivative<Scalar: TensorScalar>(input x: Scalar, output y: Scalar) -> Scalar {
+  func apply<Scalar: TensorScalar>(to values: UnsafeMutableBufferPointer<Scalar>) {
     switch self {
-    case .identity: return 1
-    case .relu: return x > 0 ? 1 : 0
-    case .sigmoid: return y * (1 - y)
-    case .tanh: return 1 - y * y
+    case .identity: break
+    case .relu: for index in values.indices where values[index] < 0 { values[index] = 0 }
+    case .sigmoid, .tanh: for index in values.indices { values[index] = value(values[index]) }
+    }
+  }
+
+  /// Multiplies every element of `gradient` by σ′ at the corresponding input
+  /// `x` (output `y`), in place; the switch is made once, outside the loop.
+  @inlinable
+  func multiplyByDerivative<Scalar: TensorScalar>(
+    _ gradient: UnsafeMutableBufferPointer<Scalar>, input x: UnsafeBufferPointer<Scalar>,
+    output y: UnsafeBufferPointer<Scalar>
+  ) {
+    switch self {
+    case .identity: break
+    case .relu: for index in gradient.indices where !(x[index] > 0) { gradient[index] = 0 }
+    case .sigmoid: for index in gradient.indices { gradient[index] *= y[index] * (1 - y[index]) }
+    case .tanh: for index in gradient.indices { gradient[index] *= 1 - y[index] * y[index] }
     }
   }
 }

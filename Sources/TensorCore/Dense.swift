@@ -132,6 +132,17 @@ public struct Dense<Scalar: TensorScalar>: Layer {
   @_specialize(where Scalar == Float)
   @_specialize(where Scalar == Double)
   public mutating func backward(_ outputGradient: Matrix<Scalar>) -> Matrix<Scalar> {
+    backwardParameters(outputGradient)
+    return matmul(outputGradient, weights, transposeB: true)
+  }
+
+  /// Stores ∂L/∂W = Xᵀ·G and ∂L/∂b = column sums of G, without computing ∂L/∂X.
+  ///
+  /// - Parameter outputGradient: G = ∂L/∂output, `batch × outputCount`.
+  /// - Complexity: O(batch · inputCount · outputCount).
+  @_specialize(where Scalar == Float)
+  @_specialize(where Scalar == Double)
+  public mutating func backwardParameters(_ outputGradient: Matrix<Scalar>) {
     guard let input = lastInput else {
       preconditionFailure("Dense.backward called before forward")
     }
@@ -141,6 +152,5 @@ public struct Dense<Scalar: TensorScalar>: Layer {
     )
     weightGradient = matmul(input, outputGradient, transposeA: true)
     biasGradient = outputGradient.columnSums()
-    return matmul(outputGradient, weights, transposeB: true)
   }
 }

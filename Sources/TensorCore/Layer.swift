@@ -39,4 +39,21 @@ public protocol Layer<Scalar>: Sendable {
   /// Given the gradient of the loss with respect to the last output, stores the
   /// parameter gradients and returns the gradient with respect to the input.
   mutating func backward(_ outputGradient: Matrix<Scalar>) -> Matrix<Scalar>
+
+  /// Like ``backward(_:)``, but for a caller that does not need the gradient
+  /// with respect to the input (the first layer of a network): stores the
+  /// parameter gradients only, which can save work (for ``Dense``, one matrix
+  /// product).
+  ///
+  /// The default implementation calls ``backward(_:)`` and discards its result.
+  mutating func backwardParameters(_ outputGradient: Matrix<Scalar>)
+}
+
+extension Layer {
+  /// Calls ``backward(_:)`` and discards the input gradient.
+  ///
+  /// - Parameter outputGradient: ∂L/∂output for the last forward pass.
+  public mutating func backwardParameters(_ outputGradient: Matrix<Scalar>) {
+    _ = backward(outputGradient)
+  }
 }

@@ -109,6 +109,22 @@ public struct Sequential<Scalar: TensorScalar>: Layer {
     return gradient
   }
 
+  /// Runs every layer backward, storing their parameter gradients, without
+  /// computing the gradient with respect to the network's input.
+  ///
+  /// - Parameter outputGradient: ∂L/∂output for the last forward pass.
+  /// - Complexity: The sum of the layers' backward costs, less the first layer's input gradient.
+  @_specialize(where Scalar == Float)
+  @_specialize(where Scalar == Double)
+  public mutating func backwardParameters(_ outputGradient: Matrix<Scalar>) {
+    guard let first = layers.indices.first else { return }
+    var gradient = outputGradient
+    for index in layers.indices.reversed() where index > first {
+      gradient = layers[index].backward(gradient)
+    }
+    layers[first].backwardParameters(gradient)
+  }
+
   /// The loss on a batch and its gradient with respect to ``parameters``:
   /// a training-mode forward pass, the loss, and a backward pass.
   ///
@@ -127,7 +143,7 @@ public struct Sequential<Scalar: TensorScalar>: Layer {
       "Sequential.lossAndGradient: \(targets.count) targets for \(inputs.rows) input rows")
     let output = forward(inputs, mode: .training)
     let (value, outputGradient) = loss.valueAndGradient(output: output, targets: targets)
-    _ = backward(outputGradient)
+    backwardParameters(outputGradient)
     return (value, parameterGradients)
   }
 
