@@ -80,7 +80,12 @@ extension Matrix {
   /// - Complexity: O(`rows` · `columns`).
   @inlinable
   public static func += (left: inout Matrix, right: Matrix) {
-    left = left + right
+    left.checkSameShape(as: right, operation: "+=")
+    left.storage.withUnsafeMutableBufferPointer { target in
+      right.storage.withUnsafeBufferPointer { source in
+        for index in target.indices { target[index] += source[index] }
+      }
+    }
   }
 
   /// Subtracts `right` element-wise from `left`; the shapes must match.
@@ -88,7 +93,12 @@ extension Matrix {
   /// - Complexity: O(`rows` · `columns`).
   @inlinable
   public static func -= (left: inout Matrix, right: Matrix) {
-    left = left - right
+    left.checkSameShape(as: right, operation: "-=")
+    left.storage.withUnsafeMutableBufferPointer { target in
+      right.storage.withUnsafeBufferPointer { source in
+        for index in target.indices { target[index] -= source[index] }
+      }
+    }
   }
 
   /// Multiplies `left` element-wise by `right`; the shapes must match.
@@ -96,7 +106,12 @@ extension Matrix {
   /// - Complexity: O(`rows` · `columns`).
   @inlinable
   public static func *= (left: inout Matrix, right: Matrix) {
-    left = left * right
+    left.checkSameShape(as: right, operation: "*=")
+    left.storage.withUnsafeMutableBufferPointer { target in
+      right.storage.withUnsafeBufferPointer { source in
+        for index in target.indices { target[index] *= source[index] }
+      }
+    }
   }
 
   /// The matrix with every element negated.
@@ -152,6 +167,8 @@ extension Matrix {
   /// - Complexity: O(`rows` · `columns`).
   @inlinable
   public static func *= (matrix: inout Matrix, scalar: Scalar) {
-    matrix = matrix * scalar
+    matrix.storage.withUnsafeMutableBufferPointer { values in
+      for index in values.indices { values[index] *= scalar }
+    }
   }
 }

@@ -164,4 +164,15 @@ import Testing
     // The same operations in the same order: bit-identical, so == is intended.
     #expect(copy.parameterGradients == full)
   }
+
+  @Test func multilayerPerceptronLayout() {
+    // The doc example of Sequential+MultilayerPerceptron.swift.
+    var generator = SeededGenerator(seed: 0)
+    let network = Sequential<Double>.multilayerPerceptron(
+      layerSizes: [64, 32, 10], activation: .relu, generator: &generator)
+    #expect(network.layers.count == 3)
+    #expect(network.parameterCount == 64 * 32 + 32 + 32 * 10 + 10)
+    #expect((network.layers[1] as? Activation<Double>)?.function == .relu)
+    #expect((network.layers[2] as? Dense<Double>)?.inputCount == 32)
+  }
 }

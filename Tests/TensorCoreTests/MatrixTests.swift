@@ -26,6 +26,15 @@ import Testing
     #expect(isClose((2 * a).storage, [2, 4], tolerance: 0))
     #expect(isClose((a + 1).storage, [2, 3], tolerance: 0))
     #expect(isClose((-a).storage, [-1, -2], tolerance: 0))
+    var c = a
+    c += b
+    #expect(isClose(c.storage, [11, 22], tolerance: 0))
+    c -= a
+    #expect(isClose(c.storage, [10, 20], tolerance: 0))
+    c *= a
+    #expect(isClose(c.storage, [10, 40], tolerance: 0))
+    c *= 0.5
+    #expect(isClose(c.storage, [5, 20], tolerance: 0))
   }
 
   @Test func elementWiseFloat() { elementWise(Float.self) }
