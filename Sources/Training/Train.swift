@@ -38,7 +38,8 @@ import TensorCore
 ///   - generator: The seeded generator that shuffles the batches.
 ///   - update: The update rule `(parameters, gradient, learningRate)`; default plain
 ///     gradient descent.
-///   - onEpoch: Called with each record as it is made (epoch 0 included), e.g. to print progress.
+///   - onEpoch: Called with each record as it is made (epoch 0 included) and the network
+///     at that point, e.g. to print progress or to measure the network between epochs.
 /// - Returns: The history, `epochs + 1` records.
 /// - Complexity: `epochs` · (training set size / `batchSize`) steps of about three forward
 ///   passes each, plus one evaluation pass per epoch over both sets.
@@ -54,7 +55,7 @@ public func train<Scalar: TensorScalar>(
   learningRate: (Int) -> Scalar = { _ in 0.1 },
   generator: inout SeededGenerator,
   update: (inout [Scalar], [Scalar], Scalar) -> Void = gradientDescentUpdate,
-  onEpoch: (EpochRecord<Scalar>) -> Void = { _ in }
+  onEpoch: (EpochRecord<Scalar>, Sequential<Scalar>) -> Void = { _, _ in }
 ) -> TrainingHistory<Scalar> {
   precondition(epochs >= 0, "train: epochs \(epochs) must not be negative")
   precondition(batchSize > 0, "train: batchSize \(batchSize) must be positive")
@@ -64,7 +65,7 @@ public func train<Scalar: TensorScalar>(
   let initial = evaluate(
     network, training: training, validation: validation, epoch: 0, steps: 0)
   history.records.append(initial)
-  onEpoch(initial)
+  onEpoch(initial, network)
   let clock = ContinuousClock()
   for epoch in stride(from: 1, through: epochs, by: 1) {
     var batchLossTotal: Scalar = 0
@@ -89,7 +90,7 @@ public func train<Scalar: TensorScalar>(
     record.seconds =
       Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
     history.records.append(record)
-    onEpoch(record)
+    onEpoch(record, network)
   }
   return history
 }

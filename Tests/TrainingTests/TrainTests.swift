@@ -36,6 +36,8 @@ import Testing
     var network = Sequential<Double>(
       [Dense(inputCount: 1, outputCount: 1, generator: &generator)], loss: .meanSquaredError)
     var scheduledSteps: [Int] = []
+    var seenEpochs: [Int] = []
+    var seenParameters: [[Double]] = []
     var receivedRates: [Double] = []
     let history = train(
       &network, on: data, epochs: 2, batchSize: 4,
@@ -47,6 +49,10 @@ import Testing
       update: { parameters, gradient, rate in
         receivedRates.append(rate)
         gradientDescentUpdate(&parameters, gradient, rate)
+      },
+      onEpoch: { record, network in
+        seenEpochs.append(record.epoch)
+        seenParameters.append(network.parameters)
       })
     // 10 samples in batches of 4: 3 steps per epoch (4, 4, 2).
     #expect(scheduledSteps == [0, 1, 2, 3, 4, 5])
@@ -55,6 +61,9 @@ import Testing
     #expect(history.records.map(\.epoch) == [0, 1, 2])
     #expect(history.records.map(\.steps) == [0, 3, 6])
     #expect(history.last.trainingAccuracy == nil)  // regression: no accuracy
+    #expect(seenEpochs == [0, 1, 2])
+    #expect(seenParameters.last == network.parameters)  // the same stored values
+    #expect(seenParameters.first != seenParameters.last)
   }
 
   @Test func gradientDescentFitsALine() {
