@@ -1,1 +1,0 @@
-// The LessonSupport module: the channel from lesson snippets to the rendered page.

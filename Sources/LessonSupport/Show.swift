@@ -1,0 +1,59 @@
+// The channel from a lesson snippet to its rendered page.
+//
+// A snippet calls `show(figure)`. When the `lessons` tool runs a lesson it sets the environment
+// variable `DESCENT_FIGURES_DIR` to a folder; each figure is written there as `fig-NNNN.svg`
+// (NNNN counts from 0001 within the process) and a line `NNNN<TAB>caption` is appended to
+// `index.tsv` in the same folder. Nothing is printed to standard output, so figures never
+// disturb a snippet's checked output. Without the variable (a snippet pasted into a REPL or a
+// test), figures are counted and otherwise ignored.
+
+import Figures
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// The name of the environment variable that tells `show(_:)` where to write figures.
+public let figuresDirectoryVariable = "DESCENT_FIGURES_DIR"
+
+nonisolated(unsafe) private var shownCount = 0
+
+/// How many figures this process has shown so far (the number of the last figure written).
+public var figuresShownCount: Int { shownCount }
+
+/// Shows a figure under the snippet that calls this function on the rendered lesson page.
+///
+/// - Parameter figure: Any figure of the `Figures` module.
+public func show(_ figure: some SVGFigure) {
+  show(svg: figure.svg(), caption: figure.caption)
+}
+
+/// Shows an already drawn SVG document under the current snippet on the rendered lesson page.
+///
+/// - Parameters:
+///   - svg: A complete `<svg …>…</svg>` document.
+///   - caption: Plain text shown under the figure (tabs and newlines become spaces).
+public func show(svg: String, caption: String = "") {
+  shownCount += 1
+  guard let directory = getenv(figuresDirectoryVariable).map({ String(cString: $0) }),
+    !directory.isEmpty
+  else { return }
+  let number = String(shownCount)
+  let padded = String(repeating: "0", count: max(0, 4 - number.count)) + number
+  let flatCaption = String(caption.map { $0 == "\t" || $0.isNewline ? " " : $0 })
+  writeWhole(svg, to: directory + "/fig-" + padded + ".svg", append: false)
+  writeWhole(padded + "\t" + flatCaption + "\n", to: directory + "/index.tsv", append: true)
+}
+
+private func writeWhole(_ text: String, to path: String, append: Bool) {
+  guard let file = fopen(path, append ? "ab" : "wb") else {
+    let message = "show: cannot write \(path)\n"
+    _ = message.withCString { write(2, $0, strlen($0)) }
+    return
+  }
+  var bytes = Array(text.utf8)
+  _ = bytes.withUnsafeMutableBytes { fwrite($0.baseAddress, 1, $0.count, file) }
+  fclose(file)
+}
