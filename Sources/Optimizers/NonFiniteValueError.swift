@@ -8,7 +8,7 @@ import TensorCore
 ///     do {
 ///       for _ in 0..<1000 { try optimizer.checkedStep(&x, gradient: [4 * x[0] * x[0] * x[0]]) }
 ///     } catch { print(error) }
-///     // parameters became non-finite after step 3: index 0 is inf
+///     // gradient is non-finite at step 6: index 0 is -inf
 public struct NonFiniteValueError: Error, CustomStringConvertible, Equatable, Sendable {
   /// Which vector held the value.
   public enum Quantity: String, Sendable {
