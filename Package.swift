@@ -86,7 +86,7 @@ let package = Package(
 
     // MARK: Tests
     .testTarget(name: "TensorCoreTests", dependencies: ["TensorCore"]),
-    .testTarget(name: "OptimizersTests", dependencies: ["Optimizers", "TensorCore"]),
+    .testTarget(name: "OptimizersTests", dependencies: ["Optimizers", "TensorCore", "Training"]),
     .testTarget(
       name: "NormalizationTests", dependencies: ["Normalization", "TensorCore", "Training"]),
     .testTarget(name: "HessianTests", dependencies: ["Hessian", "TensorCore"]),

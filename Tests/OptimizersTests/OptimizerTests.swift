@@ -1,0 +1,85 @@
+// The protocol's conveniences: stored vs per-step learning rate, stepped, reset, networks,
+// and the one-line hook into Training's train(…, update:).
+
+import Optimizers
+import TensorCore
+import Testing
+import Training
+
+@Suite("Optimizer protocol")
+struct OptimizerTests {
+  /// By hand: Adam's first step moves each coordinate by η·g/(|g| + ε), and m = (1 − β₁)g.
+  @Test("The doc example of Optimizer: Adam's first step")
+  func docExample() throws {
+    var optimizer = try Adam<Double>(learningRate: 0.1)
+    var parameters: [Double] = [1, -2]
+    optimizer.step(&parameters, gradient: [0.5, -0.25])
+    let expected: [Double] = [1 - 0.1 * 0.5 / (0.5 + 1e-8), -2 + 0.1 * 0.25 / (0.25 + 1e-8)]
+    #expect(isClose(parameters, expected, tolerance: 1e-15))
+    #expect(isClose(optimizer.firstMoment, [0.05, -0.025], tolerance: 1e-15))
+  }
+
+  @Test("A per-step learning rate overrides the stored one for that step only")
+  func perStepRate() throws {
+    var optimizer = try GradientDescent<Double>(learningRate: 0.1)
+    var theta: [Double] = [1]
+    optimizer.step(&theta, gradient: [1], learningRate: 0.5)  // 0.5
+    optimizer.step(&theta, gradient: [1])  // 0.4
+    #expect(isClose(theta, [0.4], tolerance: 1e-15))
+    #expect(optimizer.learningRate == 0.1)
+  }
+
+  @Test("stepped leaves the optimizer unchanged; reset clears state")
+  func steppedAndReset() throws {
+    var optimizer = try StochasticGradientDescent<Double>(learningRate: 0.1, momentum: 0.9)
+    let next = optimizer.stepped([1, 2], gradient: [10, -10])
+    #expect(isClose(next, [0, 3], tolerance: 1e-15))
+    #expect(optimizer.stepCount == 0 && optimizer.momentumBuffer.isEmpty)
+    var theta: [Double] = [1, 2]
+    optimizer.step(&theta, gradient: [10, -10])
+    #expect(optimizer.momentumBuffer.count == 2)
+    optimizer.reset()
+    #expect(optimizer.stepCount == 0 && optimizer.momentumBuffer.isEmpty)
+    // After a reset the first step again stores the raw gradient.
+    var other: [Double] = [1, 2]
+    optimizer.step(&other, gradient: [10, -10])
+    #expect(isClose(other, [0, 3], tolerance: 1e-15))
+  }
+
+  /// The network's flat parameters move exactly as the flat vector does.
+  @Test("step(&network, gradient:) updates Sequential's flat parameters")
+  func network() throws {
+    let weights = Matrix<Double>([[0.5, -0.5], [0.25, 1]])
+    var network = Sequential<Double>(
+      [Dense(weights: weights, bias: [0.1, -0.1])], loss: .meanSquaredError)
+    let inputs = Matrix<Double>([[1, 2], [-1, 0.5]])
+    let targets = Targets<Double>.values(Matrix([[0, 1], [1, 0]]))
+    let (_, gradient) = network.lossAndGradient(inputs: inputs, targets: targets)
+    var optimizer = try Adam<Double>(learningRate: 0.01)
+    let expected = optimizer.stepped(network.parameters, gradient: gradient)
+    optimizer.step(&network, gradient: gradient)
+    #expect(isClose(network.parameters, expected, tolerance: 0))
+    #expect(optimizer.stepCount == 1)
+  }
+
+  /// The one-liner of the API summary: Adam and a schedule in Training's loop. The
+  /// optimizer sees every step (stepCount = epochs × batches) and the loss falls on
+  /// well-separated blobs.
+  @Test("An optimizer and a schedule plug into train in one line each")
+  func training() throws {
+    var generator = SeededGenerator(seed: 7)
+    let data = Dataset<Double>.gaussianBlobs(
+      countPerClass: 32, centers: [[-2, 0], [2, 0]], standardDeviation: 0.5,
+      generator: &generator)
+    var network = Sequential<Double>.multilayerPerceptron(
+      layerSizes: [2, 8, 2], activation: .tanh, generator: &generator)
+    var optimizer = try Adam<Double>()
+    let schedule = LearningRateSchedule.linearWarmup(from: 0, to: 0.05, steps: 8)
+    let history = train(
+      &network, on: data, epochs: 4, batchSize: 16, learningRate: schedule.rate(Double.self),
+      generator: &generator
+    ) { optimizer.step(&$0, gradient: $1, learningRate: $2) }
+    #expect(optimizer.stepCount == 4 * 4)
+    #expect(history.last.trainingLoss < history.records[0].trainingLoss)
+  }
+}
