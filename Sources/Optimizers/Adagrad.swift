@@ -13,8 +13,9 @@ import TensorCore
 ///
 /// Differences from the lecture (``LectureAdagrad``): ε = 10⁻¹⁰ keeps the first step from
 /// dividing by |g⁰| exactly, so the first move is η·|g|/(|g| + ε) — a hair under η.
-/// Optax's `optax.adagrad` differs again: ε = 10⁻⁷ *inside* the root, √(s + ε), and an
-/// initial accumulator of 0.1.
+/// Optax's `optax.adagrad` differs again: ε = 10⁻⁷ *inside* the root, g/√(s + ε), and an
+/// initial accumulator of 0.1 — `Adagrad(initialAccumulatorValue: 0.1, epsilon: 1e-7,
+/// epsilonInsideRoot: true)`.
 ///
 ///     var optimizer = try Adagrad<Double>(learningRate: 1)
 ///     var theta: [Double] = [0]
@@ -28,8 +29,10 @@ public struct Adagrad<Scalar: TensorScalar>: Optimizer, Sendable {
   public let weightDecay: Scalar
   /// The accumulator's starting value (PyTorch `initial_accumulator_value`).
   public let initialAccumulatorValue: Scalar
-  /// ε, added to √s (PyTorch `eps`).
+  /// ε, added to √s (PyTorch `eps`) or to s (Optax, ``epsilonInsideRoot``).
   public let epsilon: Scalar
+  /// `false`: g/(√s + ε) as PyTorch; `true`: g/√(s + ε) as Optax (0 where s = 0).
+  public let epsilonInsideRoot: Bool
   /// The accumulator s = initial value + Σg² (PyTorch's `sum`); empty before the first step.
   public internal(set) var sumOfSquares: [Scalar] = []
   /// The number of steps taken.
@@ -43,10 +46,11 @@ public struct Adagrad<Scalar: TensorScalar>: Optimizer, Sendable {
   ///   - weightDecay: λ ≥ 0 (default 0).
   ///   - initialAccumulatorValue: ≥ 0 (default 0).
   ///   - epsilon: ε ≥ 0 (default 1e-10).
+  ///   - epsilonInsideRoot: Put ε inside the root, as Optax (default false).
   /// - Throws: ``HyperparameterError`` if a value is outside its range.
   public init(
     learningRate: Scalar = 0.01, learningRateDecay: Scalar = 0, weightDecay: Scalar = 0,
-    initialAccumulatorValue: Scalar = 0, epsilon: Scalar = 1e-10
+    initialAccumulatorValue: Scalar = 0, epsilon: Scalar = 1e-10, epsilonInsideRoot: Bool = false
   ) throws {
     let owner = "Adagrad"
     try validate(learningRate, "learningRate", in: .nonNegative, owner: owner)
@@ -60,6 +64,7 @@ public struct Adagrad<Scalar: TensorScalar>: Optimizer, Sendable {
     self.weightDecay = weightDecay
     self.initialAccumulatorValue = initialAccumulatorValue
     self.epsilon = epsilon
+    self.epsilonInsideRoot = epsilonInsideRoot
   }
 
   /// Takes one step of PyTorch's Adagrad (see the type's formula).
@@ -83,7 +88,12 @@ public struct Adagrad<Scalar: TensorScalar>: Optimizer, Sendable {
     for i in parameters.indices {
       let g = gradient[i] + weightDecay * parameters[i]
       sumOfSquares[i] += g * g
-      parameters[i] -= decayedRate * g / (sumOfSquares[i].squareRoot() + epsilon)
+      let sum = sumOfSquares[i]
+      if epsilonInsideRoot {
+        if sum > 0 { parameters[i] -= decayedRate * g / (sum + epsilon).squareRoot() }
+      } else {
+        parameters[i] -= decayedRate * g / (sum.squareRoot() + epsilon)
+      }
     }
     stepCount += 1
   }

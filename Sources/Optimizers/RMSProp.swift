@@ -14,8 +14,10 @@ import TensorCore
 /// recurrent neural networks" (2013).
 ///
 /// Differences: the lecture (``LectureRMSProp``) starts at σ⁰ = |g⁰| and has no ε. Optax's
-/// `optax.rmsprop` puts ε *inside* the root, g/√(v + ε), and has `initial_scale` for v's
-/// starting value; PyTorch's default α is 0.99, Optax's `decay` 0.9.
+/// `optax.rmsprop` puts ε *inside* the root, g/√(ṽ + ε) (``epsilonInsideRoot``), and starts
+/// v at `initial_scale` (``initialSquareAverage``); PyTorch's default α is 0.99, Optax's
+/// `decay` 0.9. Optax's rmsprop is therefore
+/// `RMSProp(alpha: 0.9, epsilonInsideRoot: true)`, with its `momentum` the same buffer.
 ///
 ///     var optimizer = try RMSProp<Double>(learningRate: 0.01)
 ///     var theta: [Double] = [0]
@@ -33,6 +35,10 @@ public struct RMSProp<Scalar: TensorScalar>: Optimizer, Sendable {
   public let momentum: Scalar
   /// Whether to divide by the estimated variance v − ḡ² instead of v (PyTorch `centered`).
   public let centered: Bool
+  /// `false`: g/(√ṽ + ε) as PyTorch; `true`: g/√(ṽ + ε) as Optax (`eps_in_sqrt`).
+  public let epsilonInsideRoot: Bool
+  /// The starting value of v (0 in PyTorch; Optax's `initial_scale`).
+  public let initialSquareAverage: Scalar
   /// The average of squared gradients v (PyTorch's `square_avg`); empty before step 1.
   public internal(set) var squareAverage: [Scalar] = []
   /// The average gradient ḡ (PyTorch's `grad_avg`); used only when centered.
@@ -51,10 +57,13 @@ public struct RMSProp<Scalar: TensorScalar>: Optimizer, Sendable {
   ///   - weightDecay: λ ≥ 0 (default 0).
   ///   - momentum: μ ∈ [0, 1) (default 0).
   ///   - centered: Divide by the variance estimate (default false).
+  ///   - epsilonInsideRoot: Put ε inside the root, as Optax (default false).
+  ///   - initialSquareAverage: v's starting value ≥ 0 (default 0).
   /// - Throws: ``HyperparameterError`` if a value is outside its range.
   public init(
     learningRate: Scalar = 0.01, alpha: Scalar = 0.99, epsilon: Scalar = 1e-8,
-    weightDecay: Scalar = 0, momentum: Scalar = 0, centered: Bool = false
+    weightDecay: Scalar = 0, momentum: Scalar = 0, centered: Bool = false,
+    epsilonInsideRoot: Bool = false, initialSquareAverage: Scalar = 0
   ) throws {
     let owner = "RMSProp"
     try validate(learningRate, "learningRate", in: .nonNegative, owner: owner)
@@ -62,12 +71,15 @@ public struct RMSProp<Scalar: TensorScalar>: Optimizer, Sendable {
     try validate(epsilon, "epsilon", in: .nonNegative, owner: owner)
     try validate(weightDecay, "weightDecay", in: .nonNegative, owner: owner)
     try validate(momentum, "momentum", in: .unitIntervalExcludingOne, owner: owner)
+    try validate(initialSquareAverage, "initialSquareAverage", in: .nonNegative, owner: owner)
     self.learningRate = learningRate
     self.alpha = alpha
     self.epsilon = epsilon
     self.weightDecay = weightDecay
     self.momentum = momentum
     self.centered = centered
+    self.epsilonInsideRoot = epsilonInsideRoot
+    self.initialSquareAverage = initialSquareAverage
   }
 
   /// Takes one step of PyTorch's RMSProp (see the type's formula).
@@ -85,7 +97,9 @@ public struct RMSProp<Scalar: TensorScalar>: Optimizer, Sendable {
       "RMSProp", parameters: parameters.count, gradient: gradient.count,
       stateCount: squareAverage.count, learningRate: learningRate)
     let count = parameters.count
-    allocateIfEmpty(&squareAverage, count: count)
+    if squareAverage.isEmpty {
+      squareAverage = [Scalar](repeating: initialSquareAverage, count: count)
+    }
     if centered { allocateIfEmpty(&gradientAverage, count: count) }
     if momentum > 0 { allocateIfEmpty(&momentumBuffer, count: count) }
     for i in parameters.indices {
@@ -96,7 +110,9 @@ public struct RMSProp<Scalar: TensorScalar>: Optimizer, Sendable {
         gradientAverage[i] = alpha * gradientAverage[i] + (1 - alpha) * g
         variance -= gradientAverage[i] * gradientAverage[i]
       }
-      let scaled = g / (variance.squareRoot() + epsilon)
+      let scaled =
+        epsilonInsideRoot
+        ? g / (variance + epsilon).squareRoot() : g / (variance.squareRoot() + epsilon)
       if momentum > 0 {
         momentumBuffer[i] = momentum * momentumBuffer[i] + scaled
         parameters[i] -= learningRate * momentumBuffer[i]

@@ -16,13 +16,15 @@ struct AdamKernelTests {
     var m = [Double](repeating: 0, count: count)
     var v = m
     for t in 1...steps {
+      let correction1 = 1 - Double.pow(beta1, Double(t))
+      let correction2 = 1 - Double.pow(beta2, Double(t))
       for i in 0..<count {
         var g = Double(i % 7) / 7 - 0.4 + Double(t) * 0.01
         if decoupled { theta[i] *= 1 - rate * weightDecay } else { g += weightDecay * theta[i] }
         m[i] = beta1 * m[i] + (1 - beta1) * g
         v[i] = beta2 * v[i] + (1 - beta2) * g * g
-        let mHat = m[i] / (1 - Double.pow(beta1, Double(t)))
-        let vHat = v[i] / (1 - Double.pow(beta2, Double(t)))
+        let mHat = m[i] / correction1
+        let vHat = v[i] / correction2
         theta[i] -= rate * mHat / (vHat.squareRoot() + epsilon)
       }
     }
@@ -52,7 +54,9 @@ struct AdamKernelTests {
     "Blocks and remainder match the element-by-element formula",
     arguments: [1, 15, 16, 17, 37, 100, 300_017])
   func lengths(count: Int) throws {
-    for (decay, decoupled) in [(0.0, false), (0.1, false), (0.1, true)] {
+    // The threaded length runs one configuration only, to keep the debug-build test short.
+    let configurations = count > 1000 ? [(0.1, true)] : [(0.0, false), (0.1, false), (0.1, true)]
+    for (decay, decoupled) in configurations {
       let expected = Self.reference(
         count: count, steps: 3, weightDecay: decay, decoupled: decoupled)
       let double = try run(Double.self, count: count, weightDecay: decay, decoupled: decoupled)

@@ -68,6 +68,14 @@ func makeOptimizer<Scalar: TensorScalar>(
     return try RMSProp(
       learningRate: lr, alpha: 0.9, epsilon: 1e-6, weightDecay: 0.01, momentum: 0.5,
       centered: true)
+  case "optaxRMSProp": return try RMSProp(learningRate: lr, alpha: 0.9, epsilonInsideRoot: true)
+  case "optaxRMSPropCenteredMomentum":
+    return try RMSProp(
+      learningRate: lr, alpha: 0.8, epsilon: 1e-4, momentum: 0.5, centered: true,
+      epsilonInsideRoot: true, initialSquareAverage: 0.1)
+  case "optaxAdagrad":
+    return try Adagrad(
+      learningRate: lr, initialAccumulatorValue: 0.1, epsilon: 1e-7, epsilonInsideRoot: true)
   case "lectureAdam": return try LectureAdam(learningRate: lr, beta: 0.9, alpha: 0.99)
   case "adam", "optaxAdam": return try Adam(learningRate: lr)
   case "optaxAdamEpsRoot": return try Adam(learningRate: lr, epsilonRoot: 1e-2)
@@ -88,7 +96,8 @@ let caseLearningRates: [String: Double] = [
   "rmsprop": 0.01, "rmspropCenteredMomentum": 0.01, "lectureAdam": 0.1, "adam": 0.1,
   "adamNoBiasCorrection": 0.1, "adamL2": 0.1, "adamAMSGrad": 0.1, "adamW": 0.1,
   "optaxAdam": 0.1, "optaxAdamEpsRoot": 0.1, "optaxAdamW": 0.1, "optaxSGDMomentum": 0.05,
-  "optaxSGDNesterov": 0.05,
+  "optaxSGDNesterov": 0.05, "optaxRMSProp": 0.01, "optaxRMSPropCenteredMomentum": 0.01,
+  "optaxAdagrad": 0.5,
 ]
 
 /// Runs `optimizer` on `surface` and returns θ after every step.

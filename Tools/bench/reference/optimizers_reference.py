@@ -212,6 +212,11 @@ CASES = {
     "optaxAdamW": (lambda lr: Optax(optax.adamw(lr, weight_decay=0.1)), 0.1),
     "optaxSGDMomentum": (lambda lr: Optax(optax.sgd(lr, momentum=0.9)), 0.05),
     "optaxSGDNesterov": (lambda lr: Optax(optax.sgd(lr, momentum=0.9, nesterov=True)), 0.05),
+    "optaxRMSProp": (lambda lr: Optax(optax.rmsprop(lr)), 0.01),
+    "optaxRMSPropCenteredMomentum": (
+        lambda lr: Optax(optax.rmsprop(lr, decay=0.8, eps=1e-4, initial_scale=0.1,
+                                       centered=True, momentum=0.5)), 0.01),
+    "optaxAdagrad": (lambda lr: Optax(optax.adagrad(lr)), 0.5),
 }
 
 
