@@ -34,7 +34,7 @@ import TensorCore
 ///     var optimizer = try Adam<Double>(learningRate: 0.1)
 ///     var theta: [Double] = [1, -2]
 ///     optimizer.step(&theta, gradient: [0.5, -0.25])   // theta ≈ [0.9, -1.9]
-///     print(optimizer.firstMoment)                      // [0.05, -0.025]
+///     print(optimizer.firstMoment)                      // ≈ [0.05, -0.025]
 ///
 /// - Complexity: one pass over the parameters per step, about 7 memory accesses per
 ///   parameter (read θ, g, m, v; write θ, m, v).

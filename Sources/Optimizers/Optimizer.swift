@@ -14,8 +14,8 @@ import TensorCore
 ///     var optimizer = try Adam<Double>(learningRate: 0.1)
 ///     var parameters: [Double] = [1, -2]
 ///     optimizer.step(&parameters, gradient: [0.5, -0.25])
-///     print(parameters)              // [0.9, -1.9]: Adam's first step is ±η per coordinate
-///     print(optimizer.firstMoment)   // [0.05, -0.025]
+///     print(parameters)              // ≈ [0.9, -1.9]: the first step is ≈ ±η per coordinate
+///     print(optimizer.firstMoment)   // ≈ [0.05, -0.025], m = (1 − β₁)·g
 ///
 /// The learning rate η is held by the optimizer (``learningRate``) and can also be given
 /// per step, which is how an optimizer plugs into TensorCore's training loop and its
