@@ -118,6 +118,27 @@ public enum LearningRateSchedule: Sendable, Equatable, CustomStringConvertible {
     .warmup(steps: steps, start: start, then: .constant(peak))
   }
 
+  /// Goyal et al.'s linear scaling rule ("Accurate, large minibatch SGD", 2017): when the
+  /// batch is k times larger, multiply the learning rate by k — η = η_base·B/B_ref — and
+  /// reach it with a linear warm-up.
+  ///
+  ///     LearningRateSchedule.linearScalingRule(
+  ///       baseLearningRate: 0.1, batchSize: 8192, referenceBatchSize: 256)   // 3.2
+  ///
+  /// - Parameters:
+  ///   - baseLearningRate: η_base, tuned at the reference batch size.
+  ///   - batchSize: B.
+  ///   - referenceBatchSize: B_ref (256 in the paper).
+  /// - Returns: η_base·B/B_ref.
+  public static func linearScalingRule(
+    baseLearningRate: Double, batchSize: Int, referenceBatchSize: Int = 256
+  ) -> Double {
+    precondition(
+      batchSize > 0 && referenceBatchSize > 0,
+      "linearScalingRule: batch sizes must be positive, got \(batchSize) and \(referenceBatchSize)")
+    return baseLearningRate * Double(batchSize) / Double(referenceBatchSize)
+  }
+
   /// Checks every number of the schedule (rates ≥ 0, factors in (0, 1], lengths ≥ 1) and
   /// throws a ``HyperparameterError`` naming the first bad one — call it on schedules built
   /// from user input.

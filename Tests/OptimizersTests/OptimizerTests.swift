@@ -83,3 +83,47 @@ struct OptimizerTests {
     #expect(history.last.trainingLoss < history.records[0].trainingLoss)
   }
 }
+
+@Suite("Trajectories for contour plots")
+struct TrajectoryTests {
+  /// Gradient descent on f = x² + y² with η = 0.25 halves θ each step (θ ← θ − 0.5θ), by
+  /// hand: (−4, 2), (−2, 1), (−1, 0.5), (−0.5, 0.25). Exact in binary, tolerance 0.
+  @Test("The start plus one point per step")
+  func points() throws {
+    var optimizer = try GradientDescent<Double>(learningRate: 0.25)
+    let path = optimizer.trajectory(from: [-4, 2], steps: 3) { p in [2 * p[0], 2 * p[1]] }
+    #expect(path.count == 4)
+    let expected: [[Double]] = [[-4, 2], [-2, 1], [-1, 0.5], [-0.5, 0.25]]
+    for (point, reference) in zip(path, expected) {
+      #expect(isClose(point, reference, tolerance: 0))
+    }
+    #expect(optimizer.stepCount == 3)
+  }
+
+  /// With a schedule η(t) = 0.25 for t = 0 and 0 afterwards, only the first step moves.
+  @Test("A schedule drives the steps")
+  func schedule() throws {
+    var optimizer = try GradientDescent<Double>(learningRate: 1)
+    let path = optimizer.trajectory(
+      from: [-4, 2], steps: 3, learningRate: { $0 == 0 ? 0.25 : 0 },
+      gradient: { p in [2 * p[0], 2 * p[1]] })
+    #expect(isClose(path[3], [-2, 1], tolerance: 0))
+  }
+
+  /// x⁴ with η = 10 from 1 overflows at the sixth step (see BadInputTests): five finite
+  /// steps are kept, so the path has 1 + 5 points.
+  @Test("A diverging run ends before the first non-finite point")
+  func divergence() throws {
+    var optimizer = try GradientDescent<Double>(learningRate: 10)
+    let path = optimizer.trajectory(from: [1], steps: 50) { p in [4 * p[0] * p[0] * p[0]] }
+    #expect(path.count == 6)
+    #expect(path.allSatisfy { $0[0].isFinite })
+  }
+
+  @Test("Linear scaling rule: 0.1 × 8192/256 = 3.2")
+  func linearScaling() {
+    let rate = LearningRateSchedule.linearScalingRule(
+      baseLearningRate: 0.1, batchSize: 8192, referenceBatchSize: 256)
+    #expect(isClose(rate, 3.2, tolerance: 1e-15))
+  }
+}
