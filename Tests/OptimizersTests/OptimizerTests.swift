@@ -127,3 +127,20 @@ struct TrajectoryTests {
     #expect(isClose(rate, 3.2, tolerance: 1e-15))
   }
 }
+
+@Suite("Descriptions")
+struct DescriptionTests {
+  @Test("Optimizers print their hyperparameters with the paper's symbols")
+  func descriptions() throws {
+    #expect("\(try Adam<Double>())" == "Adam(η = 0.001, β₁ = 0.9, β₂ = 0.999, ε = 1e-08)")
+    #expect(
+      "\(try Adam<Float>.adamW())" == "AdamW(η = 0.001, β₁ = 0.9, β₂ = 0.999, ε = 1e-08, λ = 0.01)")
+    #expect(
+      "\(try StochasticGradientDescent<Double>(learningRate: 0.1, momentum: 0.9, nesterov: true))"
+        == "StochasticGradientDescent(η = 0.1, μ = 0.9, nesterov)")
+    #expect("\(try LectureRMSProp<Double>())" == "LectureRMSProp(η = 0.01, α = 0.9)")
+    #expect(
+      "\(try Adagrad<Double>(initialAccumulatorValue: 0.1, epsilon: 1e-7, epsilonInsideRoot: true))"
+        == "Adagrad(η = 0.01, s⁰ = 0.1, ε (inside √) = 1e-07)")
+  }
+}
