@@ -26,9 +26,10 @@ import TensorCore
 /// - L2 decay (PyTorch `Adam(weight_decay=λ)`) adds λθ to g before the moments, so it is
 ///   rescaled by √v̂; decoupled decay (PyTorch `AdamW`, Optax `adamw`) shrinks θ by η·λ
 ///   outside the adaptive step. PyTorch's AdamW default λ is 0.01, Optax's 10⁻⁴.
-/// - AMSGrad keeps vₘₐₓ = max(vₘₐₓ, v) of the *raw* v and divides by
-///   √(vₘₐₓ / (1 − β₂ᵗ)) + ε, as PyTorch's code does; Optax's `amsgrad` takes the maximum
-///   of the bias-corrected v̂ instead (the same when β₂ᵗ changes slowly, not identical).
+/// - AMSGrad (``AMSGradVariant``): PyTorch keeps vₘₐₓ = max(vₘₐₓ, v) of the *raw* v and
+///   divides by √(vₘₐₓ / (1 − β₂ᵗ)) + ε; Optax's `amsgrad` keeps the maximum of the
+///   bias-corrected v̂ and divides by √(v̂ₘₐₓ + ε_root) + ε. They differ in the first steps,
+///   while 1 − β₂ᵗ still grows.
 /// - The lecture's own form is ``LectureAdam`` (σ⁰ = |g⁰|, m⁰ = g⁰, no ε).
 ///
 ///     var optimizer = try Adam<Double>(learningRate: 0.1)
@@ -57,11 +58,14 @@ public struct Adam<Scalar: TensorScalar>: Optimizer, Sendable {
   public let biasCorrection: Bool
   /// Whether to use the AMSGrad maximum of the second moments.
   public let amsgrad: Bool
+  /// Which second moment AMSGrad takes the maximum of (PyTorch's or Optax's choice).
+  public let amsgradVariant: AMSGradVariant
   /// The first-moment estimate m (PyTorch's `exp_avg`, Optax's `mu`); empty before step 1.
   public internal(set) var firstMoment: [Scalar] = []
   /// The second-moment estimate v (PyTorch's `exp_avg_sq`, Optax's `nu`).
   public internal(set) var secondMoment: [Scalar] = []
-  /// AMSGrad's running maximum of v (PyTorch's `max_exp_avg_sq`); used only with amsgrad.
+  /// AMSGrad's running maximum: of v (PyTorch's `max_exp_avg_sq`) or of v̂ (Optax's
+  /// `nu_max`), per ``amsgradVariant``; used only with amsgrad.
   public internal(set) var maximumSecondMoment: [Scalar] = []
   /// The number of steps taken, t.
   public internal(set) var stepCount = 0
@@ -78,11 +82,13 @@ public struct Adam<Scalar: TensorScalar>: Optimizer, Sendable {
   ///   - decoupledWeightDecay: AdamW's decoupled decay (default false: L2, as PyTorch Adam).
   ///   - biasCorrection: Divide by 1 − βᵗ (default true).
   ///   - amsgrad: Use AMSGrad (default false).
+  ///   - amsgradVariant: PyTorch's or Optax's AMSGrad maximum (default `.pytorch`).
   /// - Throws: ``HyperparameterError`` if a value is outside its range.
   public init(
     learningRate: Scalar = 0.001, beta1: Scalar = 0.9, beta2: Scalar = 0.999,
     epsilon: Scalar = 1e-8, epsilonRoot: Scalar = 0, weightDecay: Scalar = 0,
-    decoupledWeightDecay: Bool = false, biasCorrection: Bool = true, amsgrad: Bool = false
+    decoupledWeightDecay: Bool = false, biasCorrection: Bool = true, amsgrad: Bool = false,
+    amsgradVariant: AMSGradVariant = .pytorch
   ) throws {
     let owner = decoupledWeightDecay ? "AdamW" : "Adam"
     try validate(learningRate, "learningRate", in: .nonNegative, owner: owner)
@@ -100,6 +106,7 @@ public struct Adam<Scalar: TensorScalar>: Optimizer, Sendable {
     self.decoupledWeightDecay = decoupledWeightDecay
     self.biasCorrection = biasCorrection
     self.amsgrad = amsgrad
+    self.amsgradVariant = amsgradVariant
   }
 
   /// Takes one Adam step (see the type's formula).
@@ -132,7 +139,8 @@ public struct Adam<Scalar: TensorScalar>: Optimizer, Sendable {
       shrink: decoupledWeightDecay ? 1 - learningRate * weightDecay : 1)
     if amsgrad {
       adamAMSGradKernel(
-        &parameters, gradient, &firstMoment, &secondMoment, &maximumSecondMoment, coefficients)
+        &parameters, gradient, &firstMoment, &secondMoment, &maximumSecondMoment, coefficients,
+        variant: amsgradVariant)
     } else {
       adamKernel(&parameters, gradient, &firstMoment, &secondMoment, coefficients)
     }
@@ -145,6 +153,14 @@ public struct Adam<Scalar: TensorScalar>: Optimizer, Sendable {
     maximumSecondMoment = []
     stepCount = 0
   }
+}
+
+/// Which second moment AMSGrad keeps the running maximum of (Reddi, Kale and Kumar 2018).
+public enum AMSGradVariant: Sendable, Equatable {
+  /// PyTorch: vₘₐₓ = max(vₘₐₓ, v) of the raw v, then divided by 1 − β₂ᵗ.
+  case pytorch
+  /// Optax: v̂ₘₐₓ = max(v̂ₘₐₓ, v̂) of the bias-corrected v̂.
+  case optax
 }
 
 extension Adam {
@@ -314,19 +330,26 @@ func adamScalarLoop<Scalar: TensorScalar>(
   }
 }
 
-/// Adam's element loop with the AMSGrad maximum (PyTorch's form: the maximum of raw v).
+/// Adam's element loop with the AMSGrad maximum of v (PyTorch) or of v̂ (Optax).
 func adamAMSGradKernel<Scalar: TensorScalar>(
   _ parameters: inout [Scalar], _ gradient: [Scalar], _ firstMoment: inout [Scalar],
-  _ secondMoment: inout [Scalar], _ maximum: inout [Scalar], _ c: AdamStepCoefficients<Scalar>
+  _ secondMoment: inout [Scalar], _ maximum: inout [Scalar], _ c: AdamStepCoefficients<Scalar>,
+  variant: AMSGradVariant
 ) {
   for i in parameters.indices {
     let p = parameters[i]
     let gi = gradient[i] + c.l2 * p
     firstMoment[i] = c.beta1 * firstMoment[i] + (1 - c.beta1) * gi
     secondMoment[i] = c.beta2 * secondMoment[i] + (1 - c.beta2) * gi * gi
-    maximum[i] = Swift.max(maximum[i], secondMoment[i])
-    let denominator =
-      (maximum[i] * c.inverseCorrection2 + c.epsilonRoot).squareRoot() + c.epsilon
+    let denominator: Scalar
+    switch variant {
+    case .pytorch:
+      maximum[i] = Swift.max(maximum[i], secondMoment[i])
+      denominator = (maximum[i] * c.inverseCorrection2 + c.epsilonRoot).squareRoot() + c.epsilon
+    case .optax:
+      maximum[i] = Swift.max(maximum[i], secondMoment[i] * c.inverseCorrection2)
+      denominator = (maximum[i] + c.epsilonRoot).squareRoot() + c.epsilon
+    }
     parameters[i] = c.shrink * p - c.stepSize * firstMoment[i] / denominator
   }
 }

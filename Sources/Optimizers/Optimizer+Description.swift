@@ -103,7 +103,8 @@ extension Adam: CustomStringConvertible {
         part("η", learningRate), part("β₁", beta1), part("β₂", beta2), part("ε", epsilon),
         part("ε_root", epsilonRoot, if: epsilonRoot != 0),
         part("λ", weightDecay, if: weightDecay != 0),
-        biasCorrection ? nil : "no bias correction", amsgrad ? "amsgrad" : nil,
+        biasCorrection ? nil : "no bias correction",
+        amsgrad ? (amsgradVariant == .pytorch ? "amsgrad" : "amsgrad (Optax)") : nil,
       ])
   }
 }

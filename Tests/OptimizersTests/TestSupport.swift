@@ -82,6 +82,9 @@ func makeOptimizer<Scalar: TensorScalar>(
   case "adamNoBiasCorrection": return try Adam(learningRate: lr, biasCorrection: false)
   case "adamL2": return try Adam(learningRate: lr, weightDecay: 0.1)
   case "adamAMSGrad": return try Adam(learningRate: lr, beta1: 0.5, beta2: 0.9, amsgrad: true)
+  case "optaxAMSGrad":
+    return try Adam(
+      learningRate: lr, beta1: 0.5, beta2: 0.9, amsgrad: true, amsgradVariant: .optax)
   case "adamW": return try Adam.adamW(learningRate: lr, weightDecay: 0.1)
   case "optaxAdamW": return try Adam.adamW(learningRate: lr, weightDecay: 0.1)
   default: fatalError("unknown case \(name)")
@@ -97,7 +100,7 @@ let caseLearningRates: [String: Double] = [
   "adamNoBiasCorrection": 0.1, "adamL2": 0.1, "adamAMSGrad": 0.1, "adamW": 0.1,
   "optaxAdam": 0.1, "optaxAdamEpsRoot": 0.1, "optaxAdamW": 0.1, "optaxSGDMomentum": 0.05,
   "optaxSGDNesterov": 0.05, "optaxRMSProp": 0.01, "optaxRMSPropCenteredMomentum": 0.01,
-  "optaxAdagrad": 0.5,
+  "optaxAdagrad": 0.5, "optaxAMSGrad": 0.1,
 ]
 
 /// Runs `optimizer` on `surface` and returns θ after every step.

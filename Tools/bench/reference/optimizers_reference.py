@@ -217,6 +217,7 @@ CASES = {
         lambda lr: Optax(optax.rmsprop(lr, decay=0.8, eps=1e-4, initial_scale=0.1,
                                        centered=True, momentum=0.5)), 0.01),
     "optaxAdagrad": (lambda lr: Optax(optax.adagrad(lr)), 0.5),
+    "optaxAMSGrad": (lambda lr: Optax(optax.amsgrad(lr, b1=0.5, b2=0.9)), 0.1),
 }
 
 
