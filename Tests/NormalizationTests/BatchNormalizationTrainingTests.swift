@@ -10,8 +10,11 @@ import Training
 /// network, which diverges at learning rates the normalized one handles, each
 /// network gets its best final loss over the same grid of learning rates.
 /// Fixed seeds; the same initial Dense weights in both networks.
+/// Measured (Double, 20 epochs): plain best 0.0551 at η = 1e-6 (1e-5: 0.089,
+/// 1e-7: 0.27, η ≥ 1e-3 diverges or dies at 0.165), with batch norm best 0.0041
+/// at η = 0.1; the grid brackets both optima.
 @Suite struct BatchNormalizationTrainingTests {
-  static let learningRates: [Double] = [0.3, 0.1, 0.03, 0.01, 1e-3, 1e-4, 1e-5, 1e-6]
+  static let learningRates: [Double] = [0.3, 0.1, 0.03, 0.01, 1e-3, 1e-4, 1e-5, 1e-6, 1e-7]
 
   func bestLoss(withBatchNormalization: Bool, data: Dataset<Double>) -> Double {
     var best = Double.infinity
