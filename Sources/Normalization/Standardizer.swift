@@ -9,9 +9,9 @@ import TensorCore
 /// scikit-learn's `StandardScaler` (numpy's `std` with `ddof = 0`). A constant
 /// feature has σ = 0; instead of dividing by zero its ``scale`` is 1, so the
 /// feature becomes all zeros after centering (scikit-learn does the same).
-/// σ counts as zero when it is at most `10·ε·|μ|` (ε the scalar's machine
-/// epsilon), the rounding noise left by a constant column whose mean is not
-/// exactly representable.
+/// A column is constant when all its values are exactly equal; ``init(fitting:)``
+/// then records that value as μ and σ = 0 exactly, so no rounding noise from
+/// summing (a mean of many 0.1s is not exactly 0.1) is mistaken for spread.
 ///
 ///     let data = Matrix<Double>([[1, 10], [3, 10], [5, 10]])
 ///     let standardizer = try Standardizer(fitting: data)
@@ -42,8 +42,19 @@ public struct Standardizer<Scalar: TensorScalar>: Sendable, Equatable {
     if let (row, column) = firstNonFinite(in: data) {
       throw NormalizationError.nonFiniteInput(row: row, column: column)
     }
-    let mean = data.columnMeans()
-    let deviation = data.columnVariances(unbiased: false).map { $0.squareRoot() }
+    var mean = data.columnMeans()
+    var deviation = data.columnVariances(unbiased: false).map { $0.squareRoot() }
+    let first = data.row(0)
+    var isConstant = [Bool](repeating: true, count: data.columns)
+    for row in 1..<data.rows {
+      for column in 0..<data.columns where data[row, column] != first[column] {
+        isConstant[column] = false
+      }
+    }
+    for column in 0..<data.columns where isConstant[column] {
+      mean[column] = first[column]
+      deviation[column] = 0
+    }
     self.init(mean: mean, standardDeviation: deviation)
   }
 
@@ -61,9 +72,7 @@ public struct Standardizer<Scalar: TensorScalar>: Sendable, Equatable {
       "Standardizer: standard deviations must be ≥ 0, got \(standardDeviation)")
     self.mean = mean
     self.standardDeviation = standardDeviation
-    self.scale = zip(mean, standardDeviation).map { mean, deviation in
-      deviation <= 10 * Scalar.ulpOfOne * abs(mean) || deviation == 0 ? 1 : deviation
-    }
+    self.scale = standardDeviation.map { $0 == 0 ? 1 : $0 }
   }
 
   /// Standardizes `data` with the fitted statistics: `(x − μ) / scale` per column.

@@ -131,6 +131,13 @@ import Testing
     }
   }
 
+  @Test func featureCountMismatchStopsTheNonThrowingForward() async {
+    await #expect(processExitsWith: .failure) {
+      var norm = BatchNormalization<Double>(featureCount: 3)
+      _ = norm.forward(Matrix(rows: 4, columns: 2), mode: .inference)
+    }
+  }
+
   @Test func featureCountMismatchNamesBothCounts() {
     var norm = BatchNormalization<Double>(featureCount: 3)
     #expect(throws: NormalizationError.featureCountMismatch(expected: 3, actual: 4)) {
@@ -149,6 +156,7 @@ import Testing
     #expect(throws: NormalizationError.nonFiniteInput(row: 1, column: 1)) {
       try norm.forwardChecked(bad, mode: .training)
     }
+    // Exact comparison on purpose: nothing may have been written to the statistics.
     #expect(norm.runningMean == mean && norm.runningVariance == variance)
     // The non-throwing forward counts the batch as skipped and keeps the statistics.
     _ = norm.forward(bad, mode: .training)
