@@ -50,4 +50,37 @@ import Training
     // The noise alone gives a loss of about 0.05² = 0.0025; require a clear win.
     #expect(normalized < plain / 2, "plain \(plain), with batch normalization \(normalized)")
   }
+
+  /// The API example: after training, the running statistics of the batch norm
+  /// on the raw inputs estimate the data's own mean and (unbiased) variance.
+  /// Tolerance, derived for batches of 32 and PyTorch's weight 0.1: the batch
+  /// mean fluctuates by σ/√32 and the moving average keeps a fraction
+  /// √(0.1/1.9) ≈ 0.23 of that, so 4 such standard deviations is 0.16σ; the batch
+  /// variance of uniform data fluctuates by √(0.8/32)·σ² ≈ 0.16σ², kept at
+  /// 0.23 of it, so 4 standard deviations is 0.15σ².
+  @Test func runningStatisticsEstimateTheDataStatistics() throws {
+    var generator = SeededGenerator(seed: 3)
+    let data = Dataset<Double>.differentlyScaledFeatures(
+      count: 256, noise: 0.05, generator: &generator)
+    let standardizer = try Standardizer(fitting: data.inputs)
+    var network = Sequential<Double>(
+      [
+        BatchNormalization(featureCount: 2),
+        Dense(inputCount: 2, outputCount: 16, generator: &generator),
+        BatchNormalization(featureCount: 16),
+        Activation(.relu),
+        Dense(inputCount: 16, outputCount: 1, generator: &generator),
+      ], loss: .meanSquaredError)
+    train(
+      &network, on: data, epochs: 20, batchSize: 32, learningRate: { _ in 0.1 },
+      generator: &generator)
+    let norm = try #require(network.layers[0] as? BatchNormalization<Double>)
+    #expect(norm.trackedBatchCount == 20 * 8)
+    for feature in 0..<2 {
+      let sigma = standardizer.standardDeviation[feature]
+      let unbiasedVariance = sigma * sigma * 256 / 255
+      #expect(abs(norm.runningMean[feature] - standardizer.mean[feature]) < 0.16 * sigma)
+      #expect(abs(norm.runningVariance[feature] - unbiasedVariance) < 0.15 * sigma * sigma)
+    }
+  }
 }
