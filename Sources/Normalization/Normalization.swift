@@ -1,1 +1,3 @@
-// The Normalization module. See DESIGN.md for what it holds and what it may import.
+// The Normalization module: feature standardization (`Standardizer`), batch
+// normalization (`BatchNormalization`, a TensorCore `Layer`) and layer
+// normalization (`LayerNormalization`). See DESIGN.md for what it may import.
