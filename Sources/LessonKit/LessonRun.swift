@@ -1,0 +1,76 @@
+// What running a lesson produced: the contract between the runner (verify/update) and the site
+// renderer. The runner stores one `LessonRun` per lesson in its cache; `lessons render` reads it.
+
+/// A figure a snippet showed through `show(_:)`.
+public struct FigureOutput: Sendable, Equatable, Codable {
+  /// The complete SVG document.
+  public var svg: String
+  /// The caption given to `show`, as plain text.
+  public var caption: String
+
+  /// Creates a figure output.
+  public init(svg: String, caption: String) {
+    self.svg = svg
+    self.caption = caption
+  }
+}
+
+/// What one snippet did when its lesson ran.
+public struct SnippetRun: Sendable, Equatable, Codable {
+  /// The snippet's index within its lesson (`Snippet.index`).
+  public var index: Int
+  /// Everything the snippet wrote to standard output.
+  public var output: String
+  /// The figures the snippet showed, in order.
+  public var figures: [FigureOutput]
+
+  /// Creates a snippet run.
+  public init(index: Int, output: String, figures: [FigureOutput]) {
+    self.index = index
+    self.output = output
+    self.figures = figures
+  }
+}
+
+/// How a lesson failed as a whole, when it did not run to its end.
+public struct LessonFailure: Sendable, Equatable, Codable {
+  /// The index of the snippet that was running (crash, timeout), or `nil` (compile error).
+  public var snippetIndex: Int?
+  /// The 1-based Markdown line the failure points at.
+  public var line: Int
+  /// A readable explanation (the compiler's diagnostic, the signal, the time limit…).
+  public var message: String
+
+  /// Creates a lesson failure.
+  public init(snippetIndex: Int?, line: Int, message: String) {
+    self.snippetIndex = snippetIndex
+    self.line = line
+    self.message = message
+  }
+}
+
+/// The result of running one lesson.
+public struct LessonRun: Sendable, Equatable, Codable {
+  /// The lesson's path, as given.
+  public var path: String
+  /// A hash of the lesson's source (and of what it was built against), to tell a stale run.
+  public var contentHash: String
+  /// The snippets that ran, in order (a failed lesson holds those that finished).
+  public var snippets: [SnippetRun]
+  /// Why the lesson stopped early, or `nil` when every snippet ran.
+  public var failure: LessonFailure?
+  /// Wall-clock seconds the lesson took.
+  public var seconds: Double
+
+  /// Creates a lesson run.
+  public init(
+    path: String, contentHash: String, snippets: [SnippetRun], failure: LessonFailure?,
+    seconds: Double
+  ) {
+    self.path = path
+    self.contentHash = contentHash
+    self.snippets = snippets
+    self.failure = failure
+    self.seconds = seconds
+  }
+}
