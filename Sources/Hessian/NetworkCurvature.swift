@@ -67,6 +67,8 @@ public struct NetworkCurvature<Scalar: TensorScalar>: Sendable {
   ///   - targets: The batch's targets, of the kind the network's loss needs.
   /// - Throws: ``HessianError/unsupportedLayer(index:type:)`` for any other layer.
   /// - Complexity: One forward and one backward pass (about one gradient).
+  @_specialize(where Scalar == Float)
+  @_specialize(where Scalar == Double)
   public init(network: Sequential<Scalar>, inputs: Matrix<Scalar>, targets: Targets<Scalar>)
     throws
   {
@@ -230,25 +232,29 @@ public struct NetworkCurvature<Scalar: TensorScalar>: Sendable {
   /// - Returns: The `n × n` Hessian for n = ``parameterCount``.
   /// - Complexity: n Hessian-vector products, O(n²) memory: for small networks
   ///   (a few thousand parameters at most).
+  @_specialize(where Scalar == Float)
+  @_specialize(where Scalar == Double)
   public func hessian(symmetrized: Bool = true) -> Matrix<Scalar> {
     let n = parameterCount
-    var result = Matrix<Scalar>(rows: n, columns: n)
+    // A local array: element writes through `Matrix.storage` would copy it each time.
+    var result = [Scalar](repeating: 0, count: n * n)
     var unit = [Scalar](repeating: 0, count: n)
     for column in 0..<n {
       unit[column] = 1
       let product = hessianVectorProduct(unit)
       unit[column] = 0
-      for row in 0..<n { result.storage[row * n + column] = product[row] }
+      for row in 0..<n { result[row * n + column] = product[row] }
     }
-    guard symmetrized else { return result }
-    for row in 0..<n {
-      for column in (row + 1)..<max(row + 1, n) {
-        let mean = (result.storage[row * n + column] + result.storage[column * n + row]) / 2
-        result.storage[row * n + column] = mean
-        result.storage[column * n + row] = mean
+    if symmetrized {
+      for row in 0..<n {
+        for column in (row + 1)..<max(row + 1, n) {
+          let mean = (result[row * n + column] + result[column * n + row]) / 2
+          result[row * n + column] = mean
+          result[column * n + row] = mean
+        }
       }
     }
-    return result
+    return Matrix(rows: n, columns: n, storage: result)
   }
 }
 
