@@ -144,7 +144,10 @@ private func fencedBlock(
   let fence = String(repeating: Character(Unicode.Scalar(fenceCharacter)), count: fenceLength)
 
   let prefixQuotes = openingText[..<fenceStart].count { $0 == MarkdownByte.greaterThan }
-  let startsAnotherBlock = nodes[(nodeIndex + 1)...].contains { $0.startLine == node.endLine }
+  // Blocks come in document order, so their start lines never decrease: look only at those
+  // that start before the line after the fence's end.
+  let startsAnotherBlock = nodes[(nodeIndex + 1)...].prefix { $0.startLine <= node.endLine }
+    .contains { $0.startLine == node.endLine }
   guard node.endLine > node.startLine, !startsAnotherBlock,
     isClosingFence(
       lines.text(ofLine: node.endLine), character: fenceCharacter, length: fenceLength,
