@@ -319,3 +319,20 @@ func readingFiles() throws {
   #expect(lesson.snippets.count == 1)
   #expect(throws: FileError.self) { try Lesson(contentsOfFile: path + ".missing") }
 }
+
+@Test(
+  "random lessons: the reader finds the snippets as they were written",
+  arguments: 0..<300 as Range<UInt64>)
+func randomLessons(seed: UInt64) throws {
+  var random = SplitMix64(state: seed)
+  let written = RandomLesson(&random, allOutputs: false)
+  let lesson = try lesson(written.text)
+  #expect(lesson.title == written.title)
+  let read = lesson.snippets.map { snippet in
+    RandomLesson.WrittenSnippet(
+      openingLine: snippet.code.openingLine, closingLine: snippet.code.closingLine,
+      content: snippet.code.content, attributes: snippet.attributes,
+      output: snippet.output?.content)
+  }
+  #expect(read == written.snippets)
+}
