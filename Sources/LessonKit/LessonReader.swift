@@ -148,7 +148,11 @@ private func fencedBlock(
   // that start before the line after the fence's end.
   let startsAnotherBlock = nodes[(nodeIndex + 1)...].prefix { $0.startLine <= node.endLine }
     .contains { $0.startLine == node.endLine }
-  guard node.endLine > node.startLine, !startsAnotherBlock,
+  // A closed fence's body holds exactly the lines between its fences; an unclosed one ends
+  // with the line cmark stopped at (e.g. a `    ```` indented too far to close it).
+  let bodyLineCount = node.text.utf8.count { $0 == UInt8(ascii: "\n") }
+  guard node.endLine > node.startLine, bodyLineCount == node.endLine - node.startLine - 1,
+    !startsAnotherBlock,
     isClosingFence(
       lines.text(ofLine: node.endLine), character: fenceCharacter, length: fenceLength,
       quotes: prefixQuotes)

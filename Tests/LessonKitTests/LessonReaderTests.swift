@@ -268,6 +268,10 @@ func unclosedFences() {
   // In a list item that ends before the fence is closed.
   #expect(parseError("- ```swift\n  q\n- x\n")?.line == 1)
   #expect(parseError("- ```swift\n  q\n```\n")?.line == 1)
+  // A fence-like last line indented too far to close the fence (4 spaces, or 4 more than
+  // the list item's content).
+  #expect(parseError("```swift\nx\n    ```\n")?.line == 1)
+  #expect(parseError("- ```swift\n  x\n      ```")?.line == 1)
   // An unclosed fence without info string is an error too.
   #expect(parseError("a\n\n```\nx\n")?.line == 3)
 }
