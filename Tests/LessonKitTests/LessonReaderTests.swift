@@ -340,3 +340,15 @@ func randomLessons(seed: UInt64) throws {
   }
   #expect(read == written.snippets)
 }
+
+@Test(
+  "random lessons with an unclosed fence at the end: an error at its line",
+  arguments: 0..<100 as Range<UInt64>)
+func randomUnclosed(seed: UInt64) {
+  var random = SplitMix64(state: seed)
+  let written = RandomLesson(&random, allOutputs: false)
+  let fence = ["```", "~~~~", "> ```", "- ~~~"].randomElement(using: &random)!
+  let body = ["", "x\n", "```x\n", "  ``\n\n"].randomElement(using: &random)!
+  let error = parseError(written.text + fence + "swift\n" + body)
+  #expect(error?.line == written.lineCount + 1)
+}

@@ -43,7 +43,7 @@ struct RandomLesson {
   /// The snippets, in order.
   var snippets: [WrittenSnippet] = []
   /// The number of lines written.
-  private var lineCount = 0
+  private(set) var lineCount = 0
 
   /// Writes a lesson in which every snippet has an `output` block when `allOutputs` is set.
   init(_ random: inout SplitMix64, allOutputs: Bool) {
