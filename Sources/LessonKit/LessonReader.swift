@@ -77,7 +77,9 @@ extension Lesson {
       case "output":
         guard let previous = previousSibling[nodeIndex],
           let previousBlock = blockOfNode[previous],
-          let snippet = snippetOfBlock[previousBlock]
+          let snippet = snippetOfBlock[previousBlock],
+          onlyBlankLines(
+            in: (blocks[previousBlock].closingLine + 1)..<block.openingLine, of: lines)
         else {
           throw LessonError(
             path: path, line: block.openingLine,
@@ -186,6 +188,16 @@ private func isClosingFence(
     return false
   }
   return prefix.count { $0 == MarkdownByte.greaterThan } == quotes
+}
+
+/// Whether the lines `numbers` hold nothing but blanks and block-quote markers. (cmark keeps
+/// no node for a link reference definition, so two blocks can be siblings with text between.)
+private func onlyBlankLines(in numbers: Range<Int>, of lines: SourceLines) -> Bool {
+  numbers.allSatisfy { number in
+    lines.text(ofLine: number).allSatisfy {
+      MarkdownByte.isBlank($0) || $0 == MarkdownByte.greaterThan
+    }
+  }
 }
 
 extension String {

@@ -294,6 +294,9 @@ func orphanOutputs() {
   #expect(parseError("```python\nx\n```\n\n```output\n1\n```\n")?.line == 5)
   // A second output block after the first.
   #expect(parseError("```swift\nx\n```\n```output\n1\n```\n```output\n2\n```\n")?.line == 7)
+  // After a link reference definition, which cmark keeps no node for.
+  #expect(
+    parseError("```swift\nx\n```\n[a]: https://example.com\n\n```output\n1\n```\n")?.line == 6)
   // In the next list item: not the same parent.
   #expect(parseError("- ```swift\n  x\n  ```\n- ```output\n  1\n  ```\n")?.line == 4)
 }
