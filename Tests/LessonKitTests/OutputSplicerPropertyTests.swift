@@ -7,7 +7,7 @@ import Testing
 
 /// A random output: a few lines, some blank, indented, or looking like fences.
 private func randomOutput(_ random: inout SplitMix64, fenceLike: Bool) -> String {
-  var pieces = ["loss 0.25", "", "  step 3", "中文", "- item", "> quoted"]
+  var pieces = ["loss 0.25", "", "  step 3", "中文", "- item", "> quoted", "\tcolumn", "   "]
   if fenceLike { pieces += ["```", "~~~~", "  `````  "] }
   let count = Int.random(in: 0...4, using: &random)
   let lines = (0..<count).map { _ in pieces.randomElement(using: &random)! }

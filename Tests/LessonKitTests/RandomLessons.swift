@@ -86,7 +86,7 @@ struct RandomLesson {
       return (opening, lineCount, content)
     }
 
-    let words = ["let x = 1", "print(x)", "", "  indented", "中文 text", "``", "a > b"]
+    let words = ["let x = 1", "print(x)", "", "  indented", "中文 text", "``", "a > b", "\tx"]
     title = "Lesson \(random.next() % 100)"
     line("# " + title, &random)
     line("", &random)
