@@ -1,0 +1,120 @@
+// A small writer that appends SVG elements to a string with escaped attributes and text.
+
+/// Appends SVG elements to a string. Attribute values and text are escaped here, so callers
+/// pass raw strings; numbers should be formatted with `fixed(_:decimals:)` first.
+struct SVGBuilder {
+  private(set) var text = ""
+
+  /// Appends `<name a="v" …/>`.
+  mutating func element(_ name: String, _ attributes: KeyValuePairs<String, String>) {
+    text += "<" + name
+    appendAttributes(attributes)
+    text += "/>\n"
+  }
+
+  /// Appends `<name a="v" …>` and leaves the element open.
+  mutating func open(_ name: String, _ attributes: KeyValuePairs<String, String> = [:]) {
+    text += "<" + name
+    appendAttributes(attributes)
+    text += ">\n"
+  }
+
+  /// Appends `</name>`.
+  mutating func close(_ name: String) {
+    text += "</" + name + ">\n"
+  }
+
+  /// Appends `<name a="v" …>escaped content</name>`.
+  mutating func element(
+    _ name: String, _ attributes: KeyValuePairs<String, String>, content: String
+  ) {
+    text += "<" + name
+    appendAttributes(attributes)
+    text += ">" + escapeXML(content) + "</" + name + ">\n"
+  }
+
+  /// Appends markup that the caller built from escaped parts.
+  mutating func raw(_ markup: String) {
+    text += markup
+  }
+
+  private mutating func appendAttributes(_ attributes: KeyValuePairs<String, String>) {
+    for (key, value) in attributes {
+      text += " " + key + "=\"" + escapeXML(value) + "\""
+    }
+  }
+}
+
+/// Horizontal anchoring of a text label.
+enum TextAnchor: String {
+  case start, middle, end
+}
+
+extension SVGBuilder {
+  /// A text label in the page's text colour (`currentColor`).
+  mutating func label(
+    _ content: String, x: Double, y: Double, anchor: TextAnchor = .middle,
+    size: Int = 12, rotate: Bool = false, bold: Bool = false
+  ) {
+    let transform = rotate ? "rotate(-90 \(fixed(x)) \(fixed(y)))" : ""
+    text += "<text x=\"\(fixed(x))\" y=\"\(fixed(y))\" text-anchor=\"\(anchor.rawValue)\""
+    text += " font-size=\"\(size)\" fill=\"currentColor\""
+    if bold { text += " font-weight=\"bold\"" }
+    if rotate { text += " transform=\"\(transform)\"" }
+    text += ">" + escapeXML(content) + "</text>\n"
+  }
+
+  /// A tick label: plain text, or 10 with a superscript exponent.
+  mutating func tickLabel(
+    _ label: TickLabel, x: Double, y: Double, anchor: TextAnchor, size: Int = 11
+  ) {
+    switch label {
+    case .none: return
+    case .plain(let string):
+      self.label(string, x: x, y: y, anchor: anchor, size: size)
+    case .powerOfTen(let exponent):
+      let exponentText = exponent < 0 ? "\u{2212}" + String(-exponent) : String(exponent)
+      text += "<text x=\"\(fixed(x))\" y=\"\(fixed(y))\" text-anchor=\"\(anchor.rawValue)\""
+      text += " font-size=\"\(size)\" fill=\"currentColor\">10<tspan dy=\"-5\" font-size=\""
+      text += "\(size - 3)\">\(exponentText)</tspan></text>\n"
+    }
+  }
+
+  /// A polyline through pixel points.
+  mutating func polyline(_ points: [Point], attributes: String) {
+    guard points.count >= 2 else { return }
+    text += "<polyline points=\""
+    text += points.map { fixed($0.x) + "," + fixed($0.y) }.joined(separator: " ")
+    text += "\" fill=\"none\" " + attributes + "/>\n"
+  }
+}
+
+/// A point in data or pixel coordinates.
+public struct Point: Sendable, Hashable {
+  /// Horizontal coordinate.
+  public var x: Double
+  /// Vertical coordinate.
+  public var y: Double
+
+  /// A point at (`x`, `y`).
+  public init(x: Double, y: Double) {
+    self.x = x
+    self.y = y
+  }
+}
+
+/// Estimated width in pixels of `text` in a sans-serif font of `size` pixels (no font metrics
+/// are available; this is a conservative average used to reserve room for labels).
+func estimatedWidth(_ text: String, size: Int = 12) -> Double {
+  Double(text.count) * Double(size) * 0.6
+}
+
+/// Width of a tick label as drawn.
+func estimatedWidth(_ label: TickLabel, size: Int = 11) -> Double {
+  switch label {
+  case .none: return 0
+  case .plain(let string): return estimatedWidth(string, size: size)
+  case .powerOfTen(let exponent):
+    return estimatedWidth("10", size: size) + estimatedWidth(String(exponent), size: size - 3)
+  }
+}
