@@ -132,7 +132,7 @@ public struct LinePlot: SVGFigure {
     self.series = []
   }
 
-  /// Adds a series of points (`x[i]`, `y[i]`); accepts `[Double]` or `[Float]`.
+  /// Adds a series of points (`x[i]`, `y[i]`).
   ///
   /// - Parameters:
   ///   - name: The legend entry (empty for none).
@@ -141,14 +141,30 @@ public struct LinePlot: SVGFigure {
   ///   - style: Solid, dashed or dotted.
   ///   - markers: Whether each point gets a dot.
   ///   - color: A CSS colour, or `nil` for the next palette colour.
-  public mutating func add<X: BinaryFloatingPoint, Y: BinaryFloatingPoint>(
-    _ name: String, x: [X], y: [Y], style: LineStyle = .solid, markers: Bool = false,
+  public mutating func add(
+    _ name: String, x: [Double], y: [Double], style: LineStyle = .solid, markers: Bool = false,
     color: String? = nil
   ) {
-    series.append(
-      Series(
-        name, x: x.map { Double($0) }, y: y.map { Double($0) }, style: style,
-        markers: markers, color: color))
+    series.append(Series(name, x: x, y: y, style: style, markers: markers, color: color))
+  }
+
+  /// Adds a series of `Float` points (converted to `Double`).
+  ///
+  /// - Parameters:
+  ///   - name: The legend entry (empty for none).
+  ///   - x: Horizontal coordinates.
+  ///   - y: Vertical coordinates, as many as `x`.
+  ///   - style: Solid, dashed or dotted.
+  ///   - markers: Whether each point gets a dot.
+  ///   - color: A CSS colour, or `nil` for the next palette colour.
+  @_disfavoredOverload
+  public mutating func add(
+    _ name: String, x: [Float], y: [Float], style: LineStyle = .solid, markers: Bool = false,
+    color: String? = nil
+  ) {
+    add(
+      name, x: x.map(Double.init), y: y.map(Double.init), style: style, markers: markers,
+      color: color)
   }
 
   /// Adds a series plotted against its index: x = 0, 1, 2, … (steps, epochs).
@@ -159,13 +175,28 @@ public struct LinePlot: SVGFigure {
   ///   - style: Solid, dashed or dotted.
   ///   - markers: Whether each point gets a dot.
   ///   - color: A CSS colour, or `nil` for the next palette colour.
-  public mutating func add<Y: BinaryFloatingPoint>(
-    _ name: String, y: [Y], style: LineStyle = .solid, markers: Bool = false,
+  public mutating func add(
+    _ name: String, y: [Double], style: LineStyle = .solid, markers: Bool = false,
     color: String? = nil
   ) {
     add(
-      name, x: (0..<y.count).map { Double($0) }, y: y, style: style, markers: markers,
-      color: color)
+      name, x: y.indices.map(Double.init), y: y, style: style, markers: markers, color: color)
+  }
+
+  /// Adds a series of `Float` values plotted against its index (x = 0, 1, 2, …).
+  ///
+  /// - Parameters:
+  ///   - name: The legend entry (empty for none).
+  ///   - y: Vertical coordinates.
+  ///   - style: Solid, dashed or dotted.
+  ///   - markers: Whether each point gets a dot.
+  ///   - color: A CSS colour, or `nil` for the next palette colour.
+  @_disfavoredOverload
+  public mutating func add(
+    _ name: String, y: [Float], style: LineStyle = .solid, markers: Bool = false,
+    color: String? = nil
+  ) {
+    add(name, y: y.map(Double.init), style: style, markers: markers, color: color)
   }
 
   /// A copy with one more series (see `add(_:x:y:style:markers:color:)`).
@@ -177,8 +208,27 @@ public struct LinePlot: SVGFigure {
   ///   - style: Solid, dashed or dotted.
   ///   - markers: Whether each point gets a dot.
   ///   - color: A CSS colour, or `nil` for the next palette colour.
-  public func adding<X: BinaryFloatingPoint, Y: BinaryFloatingPoint>(
-    _ name: String, x: [X], y: [Y], style: LineStyle = .solid, markers: Bool = false,
+  public func adding(
+    _ name: String, x: [Double], y: [Double], style: LineStyle = .solid, markers: Bool = false,
+    color: String? = nil
+  ) -> LinePlot {
+    var copy = self
+    copy.add(name, x: x, y: y, style: style, markers: markers, color: color)
+    return copy
+  }
+
+  /// A copy with one more series of `Float` points.
+  ///
+  /// - Parameters:
+  ///   - name: The legend entry (empty for none).
+  ///   - x: Horizontal coordinates.
+  ///   - y: Vertical coordinates, as many as `x`.
+  ///   - style: Solid, dashed or dotted.
+  ///   - markers: Whether each point gets a dot.
+  ///   - color: A CSS colour, or `nil` for the next palette colour.
+  @_disfavoredOverload
+  public func adding(
+    _ name: String, x: [Float], y: [Float], style: LineStyle = .solid, markers: Bool = false,
     color: String? = nil
   ) -> LinePlot {
     var copy = self
@@ -194,8 +244,26 @@ public struct LinePlot: SVGFigure {
   ///   - style: Solid, dashed or dotted.
   ///   - markers: Whether each point gets a dot.
   ///   - color: A CSS colour, or `nil` for the next palette colour.
-  public func adding<Y: BinaryFloatingPoint>(
-    _ name: String, y: [Y], style: LineStyle = .solid, markers: Bool = false,
+  public func adding(
+    _ name: String, y: [Double], style: LineStyle = .solid, markers: Bool = false,
+    color: String? = nil
+  ) -> LinePlot {
+    var copy = self
+    copy.add(name, y: y, style: style, markers: markers, color: color)
+    return copy
+  }
+
+  /// A copy with one more series of `Float` values plotted against its index.
+  ///
+  /// - Parameters:
+  ///   - name: The legend entry (empty for none).
+  ///   - y: Vertical coordinates.
+  ///   - style: Solid, dashed or dotted.
+  ///   - markers: Whether each point gets a dot.
+  ///   - color: A CSS colour, or `nil` for the next palette colour.
+  @_disfavoredOverload
+  public func adding(
+    _ name: String, y: [Float], style: LineStyle = .solid, markers: Bool = false,
     color: String? = nil
   ) -> LinePlot {
     var copy = self

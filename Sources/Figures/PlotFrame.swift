@@ -104,7 +104,7 @@ struct PlotFrame {
       svg.element("title", [:], content: accessibleLabel)
     }
     if !title.isEmpty {
-      svg.label(title, x: width / 2, y: 22, anchor: .middle, size: 14, bold: true)
+      svg.label(title, x: area.minX + area.width / 2, y: 22, anchor: .middle, size: 14, bold: true)
     }
     var grid = ""
     for tick in yAxis.ticks where tick.label != .none {
