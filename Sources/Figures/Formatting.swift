@@ -99,3 +99,8 @@ func escapeXML(_ text: String) -> String {
   }
   return result
 }
+
+/// The base-10 logarithm (a free function, so types with a `log10` member can call it).
+func logarithm10(_ x: Double) -> Double {
+  log10(x)
+}

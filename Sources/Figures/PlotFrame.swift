@@ -49,11 +49,9 @@ struct PlotFrame {
   init(
     width: Double, height: Double, title: String, xLabel: String, yLabel: String,
     xAxis: Axis, yAxis: Axis, legend: [LegendEntry], verticalGrid: Bool = true,
-    sideWidth: Double = 0
+    sideWidth: Double = 0, equalAspect: Bool = false
   ) {
     precondition(width >= 120 && height >= 100, "A figure needs at least 120×100 pixels")
-    self.width = width
-    self.height = height
     self.title = title
     self.xLabel = xLabel
     self.yLabel = yLabel
@@ -69,10 +67,30 @@ struct PlotFrame {
     // Half the widest x tick label may stick out beyond the right end of the axis.
     let lastXTick = xAxis.ticks.last.map { estimatedWidth($0.label) / 2 } ?? 0
     let right = max(14, lastXTick + 4) + sideWidth + (legendWidth > 0 ? legendWidth + 8 : 0)
-    self.area = Rect(minX: left, minY: top, maxX: width - right, maxY: height - bottom)
+    var area = Rect(minX: left, minY: top, maxX: width - right, maxY: height - bottom)
     precondition(
       area.width > 20 && area.height > 20,
       "The figure is too small for its labels and legend; make it larger")
+    var width = width
+    var height = height
+    if equalAspect && xAxis.scale == .linear && yAxis.scale == .linear {
+      // Shrink the longer side of the area (and the figure with it) so that one unit has the
+      // same length along both axes, but keep at least 40 pixels.
+      let pixelsPerUnitX = area.width / (xAxis.upper - xAxis.lower)
+      let pixelsPerUnitY = area.height / (yAxis.upper - yAxis.lower)
+      if pixelsPerUnitX > pixelsPerUnitY {
+        let newWidth = max(40, (xAxis.upper - xAxis.lower) * pixelsPerUnitY)
+        width -= area.width - newWidth
+        area.maxX = area.minX + newWidth
+      } else {
+        let newHeight = max(40, (yAxis.upper - yAxis.lower) * pixelsPerUnitX)
+        height -= area.height - newHeight
+        area.maxY = area.minY + newHeight
+      }
+    }
+    self.width = width
+    self.height = height
+    self.area = area
     self.sideStart = area.maxX + max(14, lastXTick + 4)
   }
 

@@ -80,11 +80,20 @@ extension SVGBuilder {
     }
   }
 
-  /// A polyline through pixel points.
+  /// A polyline through pixel points. Points closer than half a pixel (in x plus y) to the
+  /// last point kept are left out, except the last one, so long series (thousands of steps)
+  /// stay small without a visible change.
   mutating func polyline(_ points: [Point], attributes: String) {
     guard points.count >= 2 else { return }
+    var kept = [points[0]]
+    for (index, point) in points.enumerated().dropFirst() {
+      let last = kept[kept.count - 1]
+      if abs(point.x - last.x) + abs(point.y - last.y) >= 0.5 || index == points.count - 1 {
+        kept.append(point)
+      }
+    }
     text += "<polyline points=\""
-    text += points.map { fixed($0.x) + "," + fixed($0.y) }.joined(separator: " ")
+    text += kept.map { fixed($0.x) + "," + fixed($0.y) }.joined(separator: " ")
     text += "\" fill=\"none\" " + attributes + "/>\n"
   }
 }
