@@ -83,9 +83,12 @@ struct Axis {
   ///     axis) are ignored.
   ///   - fixedRange: A domain chosen by the user, or `nil` to fit the data.
   ///   - includeZero: Whether a linear axis must show 0 (bar charts and histograms).
+  ///   - margin: If positive, the domain is the data range widened by this fraction of its
+  ///     span on both sides (in log10 units on a log axis), not widened to whole ticks, so
+  ///     no point sits on the frame (scatter plots).
   static func make(
     scale: AxisScale, values: [Double], fixedRange: ClosedRange<Double>? = nil,
-    includeZero: Bool = false
+    includeZero: Bool = false, margin: Double = 0
   ) -> Axis {
     if let range = fixedRange {
       precondition(
@@ -118,6 +121,18 @@ struct Axis {
         low /= 10
         high *= 10
       }
+    }
+    if margin > 0 {
+      let range: ClosedRange<Double>
+      switch scale {
+      case .linear:
+        let pad = (high - low) * margin
+        range = (low - pad)...(high + pad)
+      case .log10:
+        let factor = power10Fraction((logarithm10(high) - logarithm10(low)) * margin)
+        range = (low / factor)...(high * factor)
+      }
+      return make(scale: scale, values: [], fixedRange: range)
     }
     let (lower, upper, ticks) =
       scale == .linear

@@ -104,3 +104,8 @@ func escapeXML(_ text: String) -> String {
 func logarithm10(_ x: Double) -> Double {
   log10(x)
 }
+
+/// `10^x` for a real exponent.
+func power10Fraction(_ x: Double) -> Double {
+  pow(10, x)
+}

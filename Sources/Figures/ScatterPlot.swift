@@ -71,9 +71,9 @@ public struct ScatterPlot: SVGFigure {
   public var xScale: AxisScale
   /// The vertical scale.
   public var yScale: AxisScale
-  /// A fixed horizontal range, or `nil` to fit the data.
+  /// A fixed horizontal range, or `nil` to fit the data with a 5 % margin on each side.
   public var xRange: ClosedRange<Double>?
-  /// A fixed vertical range, or `nil` to fit the data.
+  /// A fixed vertical range, or `nil` to fit the data with a 5 % margin on each side.
   public var yRange: ClosedRange<Double>?
   /// Width of the figure in pixels.
   public var width: Double
@@ -193,8 +193,11 @@ public struct ScatterPlot: SVGFigure {
 
   /// The layout: axes fitted to all groups.
   func frame() -> PlotFrame {
-    let xAxis = Axis.make(scale: xScale, values: groups.flatMap(\.x), fixedRange: xRange)
-    let yAxis = Axis.make(scale: yScale, values: groups.flatMap(\.y), fixedRange: yRange)
+    // A 5 % margin keeps the extreme points off the frame.
+    let xAxis = Axis.make(
+      scale: xScale, values: groups.flatMap(\.x), fixedRange: xRange, margin: 0.05)
+    let yAxis = Axis.make(
+      scale: yScale, values: groups.flatMap(\.y), fixedRange: yRange, margin: 0.05)
     let legend = groups.indices.filter { !groups[$0].name.isEmpty }.map {
       LegendEntry(name: groups[$0].name, color: color(of: $0), symbol: .marker)
     }

@@ -47,3 +47,13 @@ import Testing
     #expect(float == double)
   }
 }
+
+@Suite struct ScatterMarginTests {
+  @Test func fittedAxesLeaveAFivePercentMargin() {
+    // x from 0 to 0.4 (span 0.4 → 0.02 margin); y from 0.5 to 1 (span 0.5 → 0.025).
+    let plot = ScatterPlot().adding("", x: [0, 0.4], y: [0.5, 1])
+    let frame = plot.frame()
+    #expect(abs(frame.xAxis.lower - -0.02) < 1e-15 && abs(frame.xAxis.upper - 0.42) < 1e-15)
+    #expect(abs(frame.yAxis.lower - 0.475) < 1e-15 && abs(frame.yAxis.upper - 1.025) < 1e-15)
+  }
+}
