@@ -92,6 +92,28 @@ public struct ContourPlot: SVGFigure {
     }
   }
 
+  /// A labelled point marked with a cross, such as the minimum of the surface.
+  public struct Marker: Sendable, Hashable {
+    /// The text beside the cross (empty for none).
+    public var label: String
+    /// Horizontal coordinate.
+    public var x: Double
+    /// Vertical coordinate.
+    public var y: Double
+
+    /// A marker at (`x`, `y`).
+    ///
+    /// - Parameters:
+    ///   - label: The text beside the cross.
+    ///   - x: Horizontal coordinate.
+    ///   - y: Vertical coordinate.
+    public init(_ label: String, x: Double, y: Double) {
+      self.label = label
+      self.x = x
+      self.y = y
+    }
+  }
+
   /// Bright colours that stand out on the heat map's colours (drawn with a dark outline).
   public static let trajectoryColors: [String] = [
     "#ff3b30", "#ff9f0a", "#f0f0f0", "#ff4fd8", "#30d5ff", "#b4ff39",
@@ -122,6 +144,8 @@ public struct ContourPlot: SVGFigure {
   public var height: Double
   /// The trajectories, drawn in order (later ones on top).
   public var trajectories: [Trajectory]
+  /// Labelled crosses drawn on top of everything (for example the minimum).
+  public var markers: [Marker]
 
   /// A contour plot of an already sampled surface.
   ///
@@ -155,6 +179,7 @@ public struct ContourPlot: SVGFigure {
     self.width = width
     self.height = height
     self.trajectories = []
+    self.markers = []
   }
 
   /// A contour plot of `function` sampled on a `resolution × resolution` grid over the ranges.
@@ -263,6 +288,32 @@ public struct ContourPlot: SVGFigure {
     return copy
   }
 
+  /// Marks a point with a cross and a label, on top of the surface and the trajectories.
+  ///
+  /// ```swift
+  /// plot.addMarker("minimum (3, 0.5)", x: 3, y: 0.5)
+  /// ```
+  ///
+  /// - Parameters:
+  ///   - label: The text beside the cross (empty for none).
+  ///   - x: Horizontal coordinate.
+  ///   - y: Vertical coordinate.
+  public mutating func addMarker(_ label: String, x: Double, y: Double) {
+    markers.append(Marker(label, x: x, y: y))
+  }
+
+  /// A copy with one more marker (see `addMarker(_:x:y:)`).
+  ///
+  /// - Parameters:
+  ///   - label: The text beside the cross (empty for none).
+  ///   - x: Horizontal coordinate.
+  ///   - y: Vertical coordinate.
+  public func addingMarker(_ label: String, x: Double, y: Double) -> ContourPlot {
+    var copy = self
+    copy.addMarker(label, x: x, y: y)
+    return copy
+  }
+
   /// The colour trajectory `index` is drawn in.
   func color(of index: Int) -> String {
     trajectories[index].color
@@ -325,6 +376,7 @@ public struct ContourPlot: SVGFigure {
     if filled { drawBands(into: &svg, frame: frame, levels: levelValues, color: bandColor) }
     if lines { drawIsolines(into: &svg, frame: frame, levels: levelValues) }
     drawTrajectories(into: &svg, frame: frame)
+    drawMarkers(into: &svg, frame: frame)
     if filled {
       drawColorBar(
         into: &svg, frame: frame, labels: levelLabels, bandCount: bandCount, color: bandColor)
@@ -417,6 +469,33 @@ public struct ContourPlot: SVGFigure {
             + "fill=\"\(color)\" stroke=\"#000000\" stroke-width=\"1\"/>\n")
       }
       svg.close("g")
+    }
+  }
+
+  private func drawMarkers(into svg: inout SVGBuilder, frame: PlotFrame) {
+    for marker in markers {
+      guard let p = frame.pixel(x: marker.x, y: marker.y), frame.area.contains(p) else {
+        continue
+      }
+      let cross =
+        "M\(fixed(p.x - 6)) \(fixed(p.y))H\(fixed(p.x + 6))"
+        + "M\(fixed(p.x)) \(fixed(p.y - 6))V\(fixed(p.y + 6))"
+      svg.element(
+        "path",
+        ["d": cross, "stroke": "#000000", "stroke-opacity": "0.6", "stroke-width": "4.5"])
+      svg.element("path", ["d": cross, "stroke": "#ffffff", "stroke-width": "2"])
+      if !marker.label.isEmpty {
+        // White text with a dark outline painted underneath reads on every band colour.
+        let anchor: TextAnchor = p.x > frame.area.minX + frame.area.width * 0.7 ? .end : .start
+        let dx = anchor == .end ? -9.0 : 9.0
+        svg.element(
+          "text",
+          [
+            "x": fixed(p.x + dx), "y": fixed(p.y - 8), "text-anchor": anchor.rawValue,
+            "font-size": "11", "fill": "#ffffff", "stroke": "#000000", "stroke-width": "3",
+            "stroke-opacity": "0.6", "paint-order": "stroke",
+          ], content: marker.label)
+      }
     }
   }
 

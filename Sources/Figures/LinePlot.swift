@@ -99,6 +99,8 @@ public struct LinePlot: SVGFigure {
   public var height: Double
   /// The lines, drawn in order (later ones on top).
   public var series: [Series]
+  /// Labelled horizontal and vertical lines drawn across the plot, behind the series.
+  public var referenceLines: [ReferenceLine]
 
   /// An empty line plot; add series with `add` or `adding`.
   ///
@@ -130,6 +132,7 @@ public struct LinePlot: SVGFigure {
     self.width = width
     self.height = height
     self.series = []
+    self.referenceLines = []
   }
 
   /// Adds a series of points (`x[i]`, `y[i]`).
@@ -278,8 +281,12 @@ public struct LinePlot: SVGFigure {
 
   /// The layout: axes fitted to all series.
   func frame() -> PlotFrame {
-    let xAxis = Axis.make(scale: xScale, values: series.flatMap(\.x), fixedRange: xRange)
-    let yAxis = Axis.make(scale: yScale, values: series.flatMap(\.y), fixedRange: yRange)
+    let xReferences = referenceLines.filter { $0.orientation == .vertical }.map(\.value)
+    let yReferences = referenceLines.filter { $0.orientation == .horizontal }.map(\.value)
+    let xAxis = Axis.make(
+      scale: xScale, values: series.flatMap(\.x) + xReferences, fixedRange: xRange)
+    let yAxis = Axis.make(
+      scale: yScale, values: series.flatMap(\.y) + yReferences, fixedRange: yRange)
     let legend = series.indices.filter { !series[$0].name.isEmpty }.map {
       LegendEntry(
         name: series[$0].name, color: color(of: $0),
@@ -297,6 +304,7 @@ public struct LinePlot: SVGFigure {
     let frame = frame()
     var svg = SVGBuilder()
     frame.begin(into: &svg, accessibleLabel: caption.isEmpty ? title : caption)
+    for line in referenceLines { line.draw(into: &svg, frame: frame) }
     for index in series.indices {
       let line = series[index]
       let color = escapeXML(color(of: index))
