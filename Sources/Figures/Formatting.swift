@@ -63,8 +63,8 @@ func fixed(_ value: Double, decimals: Int = 2) -> String {
 /// Formats `value` with `digits` significant digits, plain for moderate magnitudes and in
 /// `e` notation otherwise; trailing zeros are removed.
 ///
-/// `significant(0.031623, digits: 3)` is `"0.0316"`, `significant(123456789)` is
-/// `"1.23e8"`, `significant(2.5e-7)` is `"2.5e-7"`, `significant(0)` is `"0"`.
+/// `significant(0.031623, digits: 3)` is `"0.0316"`, `significant(58254)` is `"58300"`,
+/// `significant(123456789)` is `"1.23e8"`, `significant(2.5e-7)` is `"2.5e-7"`, `significant(0)` is `"0"`.
 func significant(_ value: Double, digits: Int = 3) -> String {
   guard value.isFinite else { return value.isNaN ? "NaN" : (value < 0 ? "-∞" : "∞") }
   if value == 0 { return "0" }
@@ -73,6 +73,11 @@ func significant(_ value: Double, digits: Int = 3) -> String {
   let rounded = (abs(value) / power10(exponent - digits + 1)).rounded()
   if rounded >= power10(digits) { exponent += 1 }
   if exponent >= -4 && exponent < 6 {
+    if exponent >= digits {
+      // Whole numbers longer than `digits`: round away the extra digits (58254 → 58300).
+      let unit = power10(exponent - digits + 1)
+      return fixed((value / unit).rounded() * unit, decimals: 0)
+    }
     return fixed(value, decimals: max(0, digits - 1 - exponent))
   }
   let mantissa = value / power10(exponent)

@@ -92,10 +92,40 @@ extension SVGBuilder {
         kept.append(point)
       }
     }
+    if kept.count > 2000 && zip(kept, kept.dropFirst()).allSatisfy({ $0.x <= $1.x }) {
+      kept = decimatedByColumn(kept)
+    }
     text += "<polyline points=\""
     text += kept.map { fixed($0.x) + "," + fixed($0.y) }.joined(separator: " ")
     text += "\" fill=\"none\" " + attributes + "/>\n"
   }
+}
+
+/// Reduces a long left-to-right line to at most four points per pixel column — the first,
+/// lowest, highest and last point of the column, in their original order — which draws the
+/// same picture as all of them (the "M4" rule). Lines with many points per column (100 000
+/// noisy training steps) shrink to a few thousand points.
+///
+/// - Complexity: O(n).
+func decimatedByColumn(_ points: [Point]) -> [Point] {
+  var result: [Point] = []
+  var start = 0
+  while start < points.count {
+    let column = points[start].x.rounded(.down)
+    var end = start
+    var lowest = start
+    var highest = start
+    while end < points.count && points[end].x.rounded(.down) == column {
+      if points[end].y < points[lowest].y { lowest = end }
+      if points[end].y > points[highest].y { highest = end }
+      end += 1
+    }
+    for index in Set([start, lowest, highest, end - 1]).sorted() {
+      result.append(points[index])
+    }
+    start = end
+  }
+  return result
 }
 
 /// A point in data or pixel coordinates.

@@ -27,6 +27,11 @@ import Testing
     // Rounding to three digits carries into the next power of ten.
     #expect(significant(9.996) == "10")
     #expect(significant(1000) == "1000")
+    // Longer whole numbers are rounded to three digits.
+    #expect(significant(58254) == "58300")
+    #expect(significant(-999_499) == "-999000")
+    // … and may carry into e notation: 999 949 to three digits is 1.00e6.
+    #expect(significant(999_949) == "1e6")
   }
 
   @Test func decimalExponentAtExactPowers() {

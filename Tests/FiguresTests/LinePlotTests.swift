@@ -103,4 +103,19 @@ import Testing
     let double: [Double] = [0.5, 0.25, 2, 8]
     #expect(LinePlot().adding("f", y: float).svg() == LinePlot().adding("f", y: double).svg())
   }
+
+  @Test func longNoisyLinesKeepTheirExtremesInFewPoints() throws {
+    // 20 000 steps of a zig-zag between 0 and 1 (with one spike to 3) across a 640-px plot:
+    // at most 4 points per pixel column survive, and the drawn line still reaches the
+    // highest and lowest values.
+    var y = (0..<20_000).map { Double($0 % 2) }
+    y[12_345] = 3
+    let plot = LinePlot(yRange: 0...3).adding("", y: y)
+    let area = plot.frame().area
+    let points = polylinePoints(try parseSVG(plot.svg()).all("polyline")[0])
+    #expect(Double(points.count) <= 4 * (area.width + 1))
+    let ys = points.map(\.1)
+    #expect(abs(ys.min()! - area.minY) < pixelTolerance)  // the spike to 3
+    #expect(abs(ys.max()! - area.maxY) < pixelTolerance)  // the zeros
+  }
 }
