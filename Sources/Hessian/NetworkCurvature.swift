@@ -258,6 +258,33 @@ public struct NetworkCurvature<Scalar: TensorScalar>: Sendable {
   }
 }
 
+extension NetworkCurvature {
+  /// The second-order analysis of the network's parameters on this batch: the
+  /// gradient norm, the eigen-decomposition of the full Hessian, the kind of
+  /// point, and its ``CriticalPointAnalysis/minimumRatio``.
+  ///
+  /// Training rarely reaches a gradient below the default tolerance, so pass the
+  /// tolerance the lesson argues for; the minimum ratio is reported either way.
+  ///
+  ///     let curvature = try NetworkCurvature(network: trained, inputs: x, targets: .values(y))
+  ///     let analysis = try curvature.analyzeCriticalPoint(gradientTolerance: 1e-3)
+  ///     analysis.kind, analysis.minimumRatio
+  ///
+  /// - Parameters:
+  ///   - gradientTolerance: The largest ‖∇L‖₂ of a critical point.
+  ///   - eigenvalueTolerance: The relative size of a zero eigenvalue (default √ε).
+  /// - Throws: ``HessianError`` when the Hessian is not finite.
+  /// - Complexity: n Hessian-vector products and an O(n³) eigen-decomposition.
+  public func analyzeCriticalPoint(
+    gradientTolerance: Scalar = CriticalPointAnalysis<Scalar>.defaultGradientTolerance,
+    eigenvalueTolerance: Scalar = Scalar.ulpOfOne.squareRoot()
+  ) throws -> CriticalPointAnalysis<Scalar> {
+    try CriticalPointAnalysis(
+      gradient: gradient, hessian: hessian(), gradientTolerance: gradientTolerance,
+      eigenvalueTolerance: eigenvalueTolerance)
+  }
+}
+
 extension Sequential {
   /// The exact Hessian-vector product H·v of the loss on a batch with respect to
   /// ``parameters``, without forming H (Pearlmutter's R-operator; see

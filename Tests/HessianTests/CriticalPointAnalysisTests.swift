@@ -125,6 +125,39 @@ struct CriticalPointAnalysisTests {
     #expect(analysis.minimumRatio == 0)  // 0 of 2 positive: exact
   }
 
+  @Test("minimum ratio counts positive eigenvalues; zeros (within tolerance) do not count")
+  func minimumRatio() throws {
+    // Eigenvalues 3, 1, −1, 0 and 1e-12 (zero relative to max(1, 3) within √ε): 2 of 5 positive.
+    let hessian = Matrix<Double>([
+      [3, 0, 0, 0, 0], [0, 1, 0, 0, 0], [0, 0, -1, 0, 0], [0, 0, 0, 0, 0], [0, 0, 0, 0, 1e-12],
+    ])
+    let analysis = try CriticalPointAnalysis(gradient: [0, 0, 0, 0, 0], hessian: hessian)
+    #expect(abs(analysis.minimumRatio - 0.4) < 1e-15)
+    #expect(analysis.inertia == (2, 1, 2))
+    #expect(analysis.kind == .saddlePoint)
+  }
+
+  @Test("a trained network's analysis: gradient norm from TensorCore, ratio from the dense Hessian")
+  func networkAnalysis() throws {
+    var (network, inputs, targets) = smallProblem(
+      sizes: [2, 3, 1], activation: .tanh, loss: .meanSquaredError, samples: 8)
+    for _ in 0..<200 {
+      let gradient = network.lossAndGradient(inputs: inputs, targets: targets).gradient
+      network.parameters = zip(network.parameters, gradient).map { $0 - 0.1 * $1 }
+    }
+    let curvature = try NetworkCurvature(network: network, inputs: inputs, targets: targets)
+    let analysis = try curvature.analyzeCriticalPoint(gradientTolerance: 1e-12)
+    let gradient = network.lossAndGradient(inputs: inputs, targets: targets).gradient
+    let norm = gradient.reduce(0) { $0 + $1 * $1 }.squareRoot()
+    // Same gradient, same order of operations: agreement to rounding.
+    #expect(abs(analysis.gradientNorm - norm) < 1e-14)
+    #expect(analysis.kind == .notCritical)  // 200 steps do not reach ‖g‖ ≤ 1e-12
+    let dense = try SymmetricEigendecomposition(curvature.hessian())
+    let threshold = analysis.zeroThreshold
+    let positive = dense.eigenvalues.count { $0 > threshold }
+    #expect(abs(analysis.minimumRatio - Double(positive) / 13) < 1e-15)
+  }
+
   @Test("bad input: gradient and Hessian sizes differ; non-finite Hessian")
   func badInput() {
     #expect(throws: HessianError.sizeMismatch(gradientCount: 3, hessianSize: 2)) {
