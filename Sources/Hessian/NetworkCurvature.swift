@@ -101,12 +101,10 @@ public struct NetworkCurvature<Scalar: TensorScalar>: Sendable {
         stages.append(.dense(weights: dense.weights, bias: dense.bias, offset: layerOffset))
         activations = dense.output(for: activations)
       } else if let activation = layer as? Activation<Scalar> {
-        let function = activation.function
-        stages.append(
-          .activation(
-            derivative: activations.map { function.derivative($0) },
-            secondDerivative: activations.map { function.secondDerivative($0) }))
-        activations = activations.map { function.value($0) }
+        let (value, derivative, secondDerivative) = Self.evaluate(
+          activation.function, at: activations)
+        stages.append(.activation(derivative: derivative, secondDerivative: secondDerivative))
+        activations = value
       }
     }
     let (value, outputGradient) = network.loss.valueAndGradient(
@@ -141,6 +139,39 @@ public struct NetworkCurvature<Scalar: TensorScalar>: Sendable {
     self.output = activations
     self.targets = targets
     self.lossFunction = network.loss
+  }
+
+  /// σ(Z), σ′(Z) and σ″(Z) element-wise in one pass, reusing σ for the sigmoid
+  /// (σ′ = s(1 − s), σ″ = σ′(1 − 2s)) and tanh (σ′ = 1 − t², σ″ = −2t·σ′), the
+  /// formulas of ``TensorCore/ActivationFunction``.
+  private static func evaluate(_ function: ActivationFunction, at input: Matrix<Scalar>) -> (
+    value: Matrix<Scalar>, derivative: Matrix<Scalar>, secondDerivative: Matrix<Scalar>
+  ) {
+    var value = [Scalar](repeating: 0, count: input.storage.count)
+    var derivative = value
+    var secondDerivative = value
+    for (index, x) in input.storage.enumerated() {
+      switch function {
+      case .sigmoid:
+        let s = function.value(x)
+        value[index] = s
+        derivative[index] = s * (1 - s)
+        secondDerivative[index] = derivative[index] * (1 - 2 * s)
+      case .tanh:
+        let t = Scalar.tanh(x)
+        value[index] = t
+        derivative[index] = 1 - t * t
+        secondDerivative[index] = -2 * t * derivative[index]
+      case .identity, .relu:
+        value[index] = function.value(x)
+        derivative[index] = function.derivative(x)
+        secondDerivative[index] = function.secondDerivative(x)
+      }
+    }
+    func matrix(_ storage: [Scalar]) -> Matrix<Scalar> {
+      Matrix(rows: input.rows, columns: input.columns, storage: storage)
+    }
+    return (matrix(value), matrix(derivative), matrix(secondDerivative))
   }
 
   /// The exact Hessian-vector product H·v, without forming H.
