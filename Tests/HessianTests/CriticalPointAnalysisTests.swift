@@ -8,8 +8,9 @@ func himmelblau<T: DifferentiableScalar>(_ v: [T]) -> T {
   (v[0].squared + v[1] - 11).squared + (v[0] + v[1].squared - 7).squared
 }
 
-/// Newton's method on the exact gradient and Hessian of a function of two variables.
-func newtonCriticalPoint(
+/// Newton's method on the exact gradient and Hessian of a function of two variables,
+/// with the 2×2 inverse written out (independent of the library's search).
+func newton2x2(
   of function: ([HyperDual<Double>]) -> HyperDual<Double>, from start: [Double]
 ) -> [Double] {
   var point = start
@@ -80,7 +81,7 @@ struct CriticalPointAnalysisTests {
     ]
     var counts: [CriticalPointKind: Int] = [:]
     for (listed, kind) in points {
-      let refined = newtonCriticalPoint(of: himmelblau, from: listed)
+      let refined = newton2x2(of: himmelblau, from: listed)
       #expect(abs(refined[0] - listed[0]) < 1e-5 && abs(refined[1] - listed[1]) < 1e-5)
       let analysis = try analyzeCriticalPoint(of: himmelblau, at: refined)
       #expect(analysis.kind == kind, "\(listed): \(analysis)")
@@ -88,8 +89,29 @@ struct CriticalPointAnalysisTests {
     }
     #expect(counts == [.localMinimum: 4, .localMaximum: 1, .saddlePoint: 4])
     // The maximum's value is 181.617 (literature, 3 decimals).
-    let maximum = newtonCriticalPoint(of: himmelblau, from: [-0.270845, -0.923039])
+    let maximum = newton2x2(of: himmelblau, from: [-0.270845, -0.923039])
     #expect(abs(value(of: himmelblau, at: maximum) - 181.617) < 1e-3)
+  }
+
+  @Test("newtonCriticalPoint finds each Himmelblau point from a nearby start, saddles included")
+  func newtonSearch() throws {
+    // Starts rounded to one decimal from the literature values; the found point must
+    // match the 6-decimal literature value to 1e-6 and have a tiny gradient.
+    let cases: [(start: [Double], listed: [Double])] = [
+      ([0.1, 2.9], [0.086677, 2.884254]),
+      ([-3.1, -0.1], [-3.073026, -0.081353]),
+      ([-0.3, -0.9], [-0.270845, -0.923039]),
+      ([3.6, -1.8], [3.584428, -1.848126]),
+    ]
+    for (start, listed) in cases {
+      let result = try newtonCriticalPoint(of: himmelblau, from: start)
+      #expect(result.converged)
+      #expect(result.gradientNorm <= 1e-12)
+      #expect(abs(result.point[0] - listed[0]) < 1e-6 && abs(result.point[1] - listed[1]) < 1e-6)
+    }
+    // The doc example.
+    let saddle = try newtonCriticalPoint(of: himmelblau, from: [0.0, 3.0])
+    #expect(abs(saddle.point[0] - 0.086677) < 1e-6 && abs(saddle.point[1] - 2.884254) < 1e-6)
   }
 
   @Test("the monkey saddle x³ − 3xy² at the origin: H = 0, inconclusive")
