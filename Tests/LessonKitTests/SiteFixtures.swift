@@ -125,9 +125,11 @@ func fixtureCourse() -> [SitePage] {
   let second = """
     # Momentum
 
-    Momentum keeps a velocity $v$ and costs \\$2 per step.
+    Momentum keeps a velocity $v$.
 
-    ## Update rule
+    It costs \\$2 per step, or \\$3 with a look-ahead.
+
+    ## Update rule for $v$
 
     $$v_{t+1} = \\beta v_t + g_t$$
 
