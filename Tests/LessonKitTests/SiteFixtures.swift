@@ -1,58 +1,14 @@
-// Lessons for the site tests, built by hand: a minimal fence scanner (top-level ``` fences
-// only) stands in for the Markdown reader, so these tests depend on the renderer alone.
+// Lessons for the site tests, read from Markdown by the lesson reader (`Lesson(parsing:path:)`),
+// and runs built by hand.
 
 import Foundation
 
 @testable import LessonKit
 
-/// Builds the `Lesson` of a small Markdown text: its fenced blocks, its `swift` snippets with
-/// the `output` block that directly follows each, the first `# ` heading as title and the
-/// first paragraph after it as summary.
+/// The `Lesson` of a fixture's Markdown (fixtures are valid lessons; a mistake in one stops
+/// the test run with the reader's message).
 func fixtureLesson(_ source: String, path: String) -> Lesson {
-  let lines = source.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-  var blocks: [FencedBlock] = []
-  var title: String?
-  var summary: String?
-  var lineIndex = 0
-  while lineIndex < lines.count {
-    let line = lines[lineIndex]
-    if line.hasPrefix("```") {
-      let info = String(line.dropFirst(3)).trimmingCharacters(in: .whitespaces)
-      var close = lineIndex + 1
-      while close < lines.count && lines[close] != "```" { close += 1 }
-      let body = lines[(lineIndex + 1)..<close]
-      blocks.append(
-        FencedBlock(
-          info: info, fence: "```", openingLine: lineIndex + 1, closingLine: close + 1,
-          firstContentLine: lineIndex + 2, lastContentLine: close,
-          content: body.isEmpty ? "" : body.joined(separator: "\n") + "\n"))
-      lineIndex = close + 1
-      continue
-    }
-    if title == nil, line.hasPrefix("# ") {
-      title = String(line.dropFirst(2))
-    } else if title != nil, summary == nil, !line.isEmpty, !line.hasPrefix("#") {
-      summary = line
-    }
-    lineIndex += 1
-  }
-  var snippets: [Snippet] = []
-  for (position, block) in blocks.enumerated() {
-    let words = block.info.split(separator: " ").map(String.init)
-    guard words.first == "swift" else { continue }
-    var output: FencedBlock?
-    if position + 1 < blocks.count, blocks[position + 1].info == "output",
-      lines[block.closingLine..<(blocks[position + 1].openingLine - 1)].allSatisfy(\.isEmpty)
-    {
-      output = blocks[position + 1]
-    }
-    snippets.append(
-      Snippet(
-        index: snippets.count, code: block,
-        attributes: Set(words.dropFirst().compactMap(SnippetAttribute.init(rawValue:))),
-        output: output))
-  }
-  return Lesson(path: path, title: title, summary: summary, blocks: blocks, snippets: snippets)
+  try! Lesson(parsing: source, path: path)
 }
 
 /// A page for `source`, with an optional run.

@@ -208,3 +208,38 @@ private func offset(of needle: String, in html: String) -> Int? {
     #expect(fixturePage("", path: "a/b/notes").fileName == "notes.html")
   }
 }
+
+@Suite struct SitePageNestingTests {
+  @Test func snippetsInListsAndQuotesAreReplacedToo() {
+    // Lines (by hand): the list item's snippet opens on line 3 and its output on line 7; the
+    // quoted snippet opens on line 11, its output on line 15.
+    let source = """
+      # Nested
+
+      1. First step:
+         ```swift
+         print("in a list")
+         ```
+         ```output
+         in a list
+         ```
+
+      > ```swift
+      > print("in a quote")
+      > ```
+      >
+      > ```output
+      > in a quote
+      > ```
+      """
+    let page = fixturePage(source)
+    #expect(page.lesson.snippets.count == 2)
+    let html = renderLesson(page).html
+    #expect(!html.contains("language-output"))
+    #expect(!html.contains("<pre data-sourcepos"))
+    #expect(html.contains("<samp>in a list\n</samp>"))
+    #expect(html.contains("<samp>in a quote\n</samp>"))
+    #expect(html.contains("<li data-sourcepos=\"3:1-"))
+    #expect(html.contains("<blockquote data-sourcepos=\"11:1-17:5\">"))
+  }
+}
