@@ -19,6 +19,9 @@ public struct SiteReport: Sendable, Equatable {
   /// Problems worth telling the author; the site is complete nonetheless (e.g. a run with no
   /// result for a snippet, a figure that is not SVG).
   public var warnings: [String]
+  /// The paths of the lessons whose run failed (their pages show the failure); `lessons
+  /// render` exits non-zero when there are any.
+  public var failedLessons: [String]
 }
 
 /// Why a site could not be written.
@@ -160,7 +163,9 @@ public func renderSite(
       "\(outputDirectory): could not move the new site into place: \(error.localizedDescription)")
   }
   if hadOld { try? fileManager.removeItem(at: old) }
-  return SiteReport(outputDirectory: output.path, files: files, warnings: warnings)
+  return SiteReport(
+    outputDirectory: output.path, files: files, warnings: warnings,
+    failedLessons: pages.filter { $0.run?.failure != nil }.map(\.lesson.path))
 }
 
 /// Writes `text` to a new file with plain POSIX calls (Foundation's `Data.write` is ten

@@ -131,12 +131,15 @@ private func snippetHTML(
     html += "</code></pre></div>\n"
   }
   if let lessonRun = page.run {
+    let failedHere = lessonRun.failure.map { $0.snippetIndex == snippet.index } ?? false
     if let run {
+      // A snippet that failed may still have printed something first.
       if !hidden {
         html += outputHTML(run.output)
         for figure in run.figures { html += figureHTML(figure, path: path, warnings: &warnings) }
       }
-    } else if let failure = lessonRun.failure, failure.snippetIndex == snippet.index {
+      if failedHere, let failure = lessonRun.failure { html += failureBox(failure, path: path) }
+    } else if failedHere, let failure = lessonRun.failure {
       html += failureBox(failure, path: path)
     } else if snippet.attributes.contains(.norun) {
       if !hidden { html += "<p class=\"note\">Compiled, not run.</p>\n" }

@@ -142,6 +142,16 @@ private func offset(of needle: String, in html: String) -> Int? {
     #expect(html.components(separatedBy: "class=\"failure\"").count == 2)
   }
 
+  @Test func whatAFailedSnippetPrintedComesBeforeTheFailure() {
+    let failure = LessonFailure(snippetIndex: 2, line: 26, message: "Fatal error: NaN")
+    let run = fixtureRun(
+      outputs: [(0, "", []), (1, "one\n", []), (2, "partial\n", [])], failure: failure)
+    let html = renderLesson(fixturePage(Self.lesson, run: run)).html
+    let partial = offset(of: "<samp>partial\n</samp>", in: html)
+    let box = offset(of: "<pre>Fatal error: NaN</pre>", in: html)
+    #expect(partial != nil && box != nil && partial! < box!)
+  }
+
   @Test func aFailureInAHiddenSnippetIsStillShown() {
     let failure = LessonFailure(snippetIndex: 0, line: 6, message: "boom")
     let html = renderLesson(

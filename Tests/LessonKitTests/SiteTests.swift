@@ -32,6 +32,7 @@ private func read(_ url: URL, _ name: String) throws -> String {
       #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent(file).path))
     }
     #expect(report.warnings.isEmpty)
+    #expect(report.failedLessons.isEmpty)
     // No temporary folder is left beside the site.
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["site"])
   }
@@ -138,5 +139,17 @@ private func read(_ url: URL, _ name: String) throws -> String {
     #expect(siteStylesheet.contains("@media (prefers-color-scheme: dark)"))
     #expect(siteStylesheet.contains("@media print"))
     #expect(mathScript.contains("renderMathInElement"))
+  }
+
+  @Test func failedLessonsAreReportedAndStillRendered() throws {
+    let folder = try temporaryFolder("failed")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    var pages = fixtureCourse()
+    pages[1].run?.failure = LessonFailure(snippetIndex: 0, line: 13, message: "Crashed: SIGILL")
+    let report = try renderSite(pages, courseTitle: "Descent", to: folder.path + "/out")
+    #expect(report.failedLessons == ["Lessons/02-momentum.md"])
+    let page = try read(folder, "out/02-momentum.html")
+    #expect(page.contains("<pre>Crashed: SIGILL</pre>"))
+    #expect(try read(folder, "out/index.html").contains("Did not run to its end (line 13)."))
   }
 }
