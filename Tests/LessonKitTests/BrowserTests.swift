@@ -272,4 +272,81 @@ private func harnessHTML(pages: [String]) -> String {
     #expect(png.count > 10_000, "the screenshot is suspiciously small: \(png.count) bytes")
     print("BrowserTests: screenshot of a rendered lesson saved to \(screenshot.path)")
   }
+
+  @Test func layoutFollowsScreenWidthAndColourScheme() throws {
+    guard let chromium = chromiumPath() else {
+      Issue.record(Comment(rawValue: chromiumMissing))
+      return
+    }
+    let folder = try temporaryFolder("layout")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let site = folder.appendingPathComponent("site")
+    _ = try renderSite(fixtureCourse(), courseTitle: "Descent", to: site.path)
+    // Lesson 1 in a phone-wide (400 px) and a desktop-wide (1200 px) frame.
+    let harness = """
+      <!DOCTYPE html><html><head><meta charset="utf-8"></head><body>
+      <pre id="results">pending</pre>
+      <script>
+      function measure(width) {
+        return new Promise((resolve) => {
+          const frame = document.createElement("iframe");
+          frame.style.width = width + "px";
+          frame.style.height = "1500px";
+          frame.onload = () => {
+            const doc = frame.contentDocument;
+            const toc = doc.querySelector(".toc").getBoundingClientRect();
+            const article = doc.querySelector("article").getBoundingClientRect();
+            resolve({
+              scrollWidth: doc.documentElement.scrollWidth,
+              tocBesideArticle: toc.right <= article.left,
+              background: getComputedStyle(doc.body).backgroundColor,
+            });
+          };
+          frame.src = "01-gradient-descent.html";
+          document.body.appendChild(frame);
+        });
+      }
+      (async () => {
+        const narrow = await measure(400);
+        const wide = await measure(1200);
+        const out = document.getElementById("results");
+        out.textContent = JSON.stringify({ narrow, wide });
+        out.dataset.done = "yes";
+      })();
+      </script></body></html>
+      """
+    try Data(harness.utf8).write(to: site.appendingPathComponent("layout-check.html"))
+    struct Frame: Decodable {
+      var scrollWidth: Double
+      var tocBesideArticle: Bool
+      var background: String
+    }
+    struct Layout: Decodable {
+      var narrow: Frame
+      var wide: Frame
+    }
+    // The page backgrounds of site.css: #fdfdfc (light) and #17191b (dark), as CSS rgb().
+    for (flags, background) in [
+      ([], "rgb(253, 253, 252)"), (["--force-dark-mode"], "rgb(23, 25, 27)"),
+    ] {
+      let run = try runChromium(
+        chromium, profile: folder.appendingPathComponent("profile"),
+        arguments: flags + [
+          "--dump-dom", site.appendingPathComponent("layout-check.html").absoluteString,
+        ])
+      guard
+        let match = run.output.firstMatch(of: /<pre id="results" data-done="yes">(.*?)<\/pre>/)
+      else {
+        Issue.record(Comment(rawValue: "the layout harness did not finish (\(flags))"))
+        continue
+      }
+      let layout = try JSONDecoder().decode(
+        Layout.self, from: Data(String(match.output.1).htmlTextContent.utf8))
+      // Nothing makes a phone-wide page scroll sideways (code scrolls inside its own box).
+      #expect(layout.narrow.scrollWidth <= 400, "\(flags): \(layout.narrow.scrollWidth) px wide")
+      #expect(!layout.narrow.tocBesideArticle, "the contents sit above the lesson on a phone")
+      #expect(layout.wide.tocBesideArticle, "the contents sit beside the lesson on a wide screen")
+      #expect(layout.narrow.background == background && layout.wide.background == background)
+    }
+  }
 }
