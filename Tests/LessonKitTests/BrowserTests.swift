@@ -219,7 +219,7 @@ private func harnessHTML(pages: [String]) -> String {
     // (2 spans in lesson 1's, 1 in lesson 2's); lesson 1 has 4 inline spans and 1 display;
     // lesson 2 has $v$ in prose, in a heading and in the table of contents, and 1 display.
     let expectedMath = ["index.html": 3, "01-gradient-descent.html": 5, "02-momentum.html": 4]
-    // Figures per page: lesson 1 shows one, 320 × 200 CSS pixels, narrower than the column.
+    // Figures per page: lesson 1 shows one, 640 × 400 CSS pixels, narrower than the column.
     let expectedFigures = ["index.html": 0, "01-gradient-descent.html": 1, "02-momentum.html": 0]
     for page in pages {
       guard let check = checks[page] else { continue }
@@ -235,7 +235,7 @@ private func harnessHTML(pages: [String]) -> String {
       #expect(check.figureSizes.count == expectedFigures[page], "\(page): figure count")
       for size in check.figureSizes {
         // Layout sizes are whole CSS pixels here; 0.5 px absorbs any subpixel rounding.
-        #expect(size.count == 2 && abs(size[0] - 320) < 0.5 && abs(size[1] - 200) < 0.5)
+        #expect(size.count == 2 && abs(size[0] - 640) < 0.5 && abs(size[1] - 400) < 0.5)
       }
     }
     // Math inside code is left alone.
@@ -300,6 +300,9 @@ private func harnessHTML(pages: [String]) -> String {
               scrollWidth: doc.documentElement.scrollWidth,
               tocBesideArticle: toc.right <= article.left,
               background: getComputedStyle(doc.body).backgroundColor,
+              figure: [doc.querySelector("figure svg").getBoundingClientRect().width,
+                doc.querySelector("figure svg").getBoundingClientRect().height],
+              column: doc.querySelector("article").clientWidth,
             });
           };
           frame.src = "01-gradient-descent.html";
@@ -320,6 +323,8 @@ private func harnessHTML(pages: [String]) -> String {
       var scrollWidth: Double
       var tocBesideArticle: Bool
       var background: String
+      var figure: [Double]
+      var column: Double
     }
     struct Layout: Decodable {
       var narrow: Frame
@@ -347,6 +352,13 @@ private func harnessHTML(pages: [String]) -> String {
       #expect(!layout.narrow.tocBesideArticle, "the contents sit above the lesson on a phone")
       #expect(layout.wide.tocBesideArticle, "the contents sit beside the lesson on a wide screen")
       #expect(layout.narrow.background == background && layout.wide.background == background)
+      // The 640 × 400 figure is drawn at full size on a wide screen and shrinks to the column
+      // on a phone, keeping its 400/640 = 0.625 aspect ratio (within a pixel of rounding).
+      let wide = layout.wide.figure
+      #expect(wide.count == 2 && abs(wide[0] - 640) < 0.5 && abs(wide[1] - 400) < 0.5)
+      let narrow = layout.narrow.figure
+      #expect(narrow.count == 2 && abs(narrow[0] - layout.narrow.column) < 1)
+      #expect(narrow.count == 2 && abs(narrow[1] - narrow[0] * 0.625) < 1)
     }
   }
 }

@@ -97,7 +97,8 @@ func fixtureCourse() -> [SitePage] {
     <script>alert(1)</script>
     ```
     """
-  let figure = FigureOutput(svg: fixtureSVG(label: "loss"), caption: "Loss <per> step")
+  let figure = FigureOutput(
+    svg: fixtureSVG(label: "loss", width: 640, height: 400), caption: "Loss <per> step")
   return [
     fixturePage(
       first, path: "Lessons/01-gradient-descent.md",
