@@ -58,7 +58,7 @@ let siteMarkerFile = ".descent-site"
 /// - Parameters:
 ///   - pages: The lessons, in course order.
 ///   - courseTitle: The course's title (index heading, page header and window titles).
-///   - outputDirectory: The folder to write; its parent must exist.
+///   - outputDirectory: The folder to write; missing parent folders are created.
 ///   - katexDirectory: Where KaTeX is installed (Debian's `libjs-katex`).
 /// - Returns: The files written and any warnings.
 /// - Throws: ``SiteError`` when KaTeX is missing, two lessons would share a page name, the
@@ -99,11 +99,12 @@ public func renderSite(
   let unique = UUID().uuidString
   let temporary = parent.appendingPathComponent(".\(output.lastPathComponent).new-\(unique)")
   do {
+    try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
     try fileManager.createDirectory(at: temporary, withIntermediateDirectories: false)
   } catch {
     throw SiteError(
       "\(outputDirectory): cannot create a folder beside it (\(error.localizedDescription)); "
-        + "check that \(parent.path) exists and is writable")
+        + "check that \(parent.path) is a writable folder")
   }
   var moved = false
   defer { if !moved { try? fileManager.removeItem(at: temporary) } }

@@ -40,8 +40,10 @@ private func read(_ url: URL, _ name: String) throws -> String {
   @Test func indexListsTheLessonsInOrderWithSummaries() throws {
     let folder = try temporaryFolder("index")
     defer { try? FileManager.default.removeItem(at: folder) }
-    _ = try renderSite(fixtureCourse(), courseTitle: "A <b> course", to: folder.path + "/out")
-    let index = try read(folder, "out/index.html")
+    // Missing parent folders of the output folder are created.
+    _ = try renderSite(
+      fixtureCourse(), courseTitle: "A <b> course", to: folder.path + "/new/parent/out")
+    let index = try read(folder, "new/parent/out/index.html")
     #expect(index.contains("<h1>A &lt;b&gt; course</h1>"))
     #expect(index.contains("Start with <a href=\"01-gradient-descent.html\">Gradient descent</a>"))
     let first = index.firstRange(

@@ -60,6 +60,9 @@ private func measureRender(_ pages: [SitePage], name: String) throws {
         "  render: best %.3f s, median %.3f s over %d runs; target ≤ 1 s (best is %.1f%% of it)",
       times[0], times[times.count / 2], times.count, times[0] * 100))
   if !report.warnings.isEmpty { print("  warnings: \(report.warnings.count)") }
+  #if DEBUG
+    print("  (a debug build; a release build renders faster)")
+  #endif
 }
 
 /// The Markdown lessons of `Lessons/` in the working directory, with runs made from their
