@@ -34,6 +34,25 @@ public struct SitePage: Sendable, Equatable {
     self.mismatches = mismatches
   }
 
+  /// Reads and parses the lesson in the file at `path`, for rendering with `run`.
+  ///
+  ///     let page = try SitePage(contentsOfFile: "Lessons/01-diagnosis.md", run: cachedRun)
+  ///
+  /// - Parameters:
+  ///   - path: The lesson file; also the lesson's `path`, used in messages.
+  ///   - run: Its last run, or `nil` to show the recorded outputs.
+  ///   - mismatches: Output differences to show, by snippet index.
+  /// - Throws: `FileError` when the file cannot be read or is not UTF-8, `LessonError` when
+  ///   it is not a valid lesson (see `Lesson(parsing:path:)`).
+  public init(
+    contentsOfFile path: String, run: LessonRun? = nil, mismatches: [Int: String] = [:]
+  ) throws {
+    let source = try readTextFile(atPath: path)
+    self.init(
+      lesson: try Lesson(parsing: source, path: path), source: source, run: run,
+      mismatches: mismatches)
+  }
+
   /// The page's file name in the site: the lesson file's name with `.html` for `.md`
   /// (`Lessons/01-diagnosis.md` → `01-diagnosis.html`).
   public var fileName: String {

@@ -154,4 +154,21 @@ private func read(_ url: URL, _ name: String) throws -> String {
     #expect(page.contains("<pre>Crashed: SIGILL</pre>"))
     #expect(try read(folder, "out/index.html").contains("Did not run to its end (line 13)."))
   }
+
+  @Test func pageFromAFile() throws {
+    let folder = try temporaryFolder("file")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent("03-file.md").path
+    let source = "# From a file\n\n```swift\nprint(1)\n```\n\n```output\n1\n```\n"
+    try Data(source.utf8).write(to: URL(fileURLWithPath: path))
+    let page = try SitePage(contentsOfFile: path)
+    #expect(page.source == source)
+    #expect(page.lesson.path == path)
+    #expect(page.lesson.title == "From a file")
+    #expect(page.lesson.snippets.first?.output?.content == "1\n")
+    #expect(page.fileName == "03-file.html")
+    #expect(throws: (any Error).self) {
+      try SitePage(contentsOfFile: folder.appendingPathComponent("missing.md").path)
+    }
+  }
 }
