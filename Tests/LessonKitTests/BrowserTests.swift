@@ -24,6 +24,9 @@ private struct PageCheck: Decodable {
   var failedImages: [String]
   var nonLocalURLs: [String]
   var figureSizes: [[Double]]
+  var scriptSources: [String]
+  var outputs: [String]
+  var failureBoxSizes: [[Double]]
 }
 
 private let chromiumMissing =
@@ -134,6 +137,12 @@ private func harnessHTML(pages: [String]) -> String {
             failedImages: [...doc.images].filter((i) => !i.complete || i.naturalWidth === 0)
               .map((i) => i.src),
             nonLocalURLs: urls.filter((u) => u.protocol !== "file:").map((u) => u.href),
+            scriptSources: [...doc.scripts].map((e) => e.getAttribute("src") || "inline"),
+            outputs: [...doc.querySelectorAll(".output samp")].map((e) => e.textContent),
+            failureBoxSizes: [...doc.querySelectorAll(".failure")].map((e) => {
+              const box = e.getBoundingClientRect();
+              return [box.width, box.height];
+            }),
             figureSizes: [...doc.querySelectorAll("figure")].map((f) => {
               const svg = f.querySelector("svg");
               if (!svg) return [0, 0];
@@ -173,7 +182,11 @@ private func harnessHTML(pages: [String]) -> String {
     let folder = try temporaryFolder("browser")
     defer { try? FileManager.default.removeItem(at: folder) }
     let site = folder.appendingPathComponent("site")
-    let report = try renderSite(fixtureCourse(), courseTitle: "Descent", to: site.path)
+    // Lesson 2 fails after its only snippet printed; its page shows the failure.
+    var course = fixtureCourse()
+    course[1].run?.failure = LessonFailure(
+      snippetIndex: 0, line: 13, message: "Fatal error: <stopped> & done")
+    let report = try renderSite(course, courseTitle: "Descent", to: site.path)
     let pages = report.files.filter { $0.hasSuffix(".html") }
     #expect(pages == ["index.html", "01-gradient-descent.html", "02-momentum.html"])
 
@@ -238,6 +251,16 @@ private func harnessHTML(pages: [String]) -> String {
         #expect(size.count == 2 && abs(size[0] - 640) < 0.5 && abs(size[1] - 400) < 0.5)
       }
     }
+    // Only the site's own scripts run: the `<script>` a snippet printed is text.
+    let ownScripts = [
+      "assets/katex/katex.min.js", "assets/katex/contrib/auto-render.js", "assets/math.js",
+    ]
+    for page in pages { #expect(checks[page]?.scriptSources == ownScripts, "\(page)") }
+    #expect(checks["02-momentum.html"]?.outputs == ["<script>alert(1)</script>\n"])
+    // The failure box is on the failed lesson's page, and visible.
+    let boxes = checks["02-momentum.html"]?.failureBoxSizes ?? []
+    #expect(boxes.count == 1 && boxes.allSatisfy { $0[0] > 100 && $0[1] > 20 })
+    #expect(checks["01-gradient-descent.html"]?.failureBoxSizes.isEmpty == true)
     // Math inside code is left alone.
     #expect(checks["01-gradient-descent.html"]?.inlineCode == ["let price = \"$x$\""])
     #expect(checks["02-momentum.html"]?.title == "Momentum · Descent")
