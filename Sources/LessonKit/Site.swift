@@ -118,8 +118,13 @@ public func renderSite(
 
   do {
     try write(indexPageHTML(pages, courseTitle: courseTitle), to: "index.html")
+    var lessonPages: [String: String] = [:]
+    for page in pages {
+      let name = page.lesson.path.split(separator: "/").last.map(String.init) ?? page.lesson.path
+      lessonPages[name] = page.fileName
+    }
     for (position, page) in pages.enumerated() {
-      let rendered = renderLesson(page)
+      let rendered = renderLesson(page, lessonPages: lessonPages)
       warnings += rendered.warnings
       let html = lessonPageHTML(
         rendered, page: page, previous: position > 0 ? pages[position - 1] : nil,

@@ -95,9 +95,13 @@ struct RenderedLesson: Sendable, Equatable {
 
 /// Renders a lesson's prose, snippets, outputs and figures as an HTML fragment.
 ///
-/// - Parameter page: The lesson, its source and its run.
+/// - Parameters:
+///   - page: The lesson, its source and its run.
+///   - lessonPages: The page of every lesson of the course by the lesson's file name
+///     (`"02-momentum.md": "02-momentum.html"`); links to those files are made links to the
+///     pages.
 /// - Complexity: O(*n*) in the length of the source and of the run's outputs.
-func renderLesson(_ page: SitePage) -> RenderedLesson {
+func renderLesson(_ page: SitePage, lessonPages: [String: String] = [:]) -> RenderedLesson {
   var warnings: [String] = []
   let lesson = page.lesson
   if let run = page.run, run.path != lesson.path {
@@ -129,7 +133,9 @@ func renderLesson(_ page: SitePage) -> RenderedLesson {
   {
     html += failureBox(failure, path: lesson.path)
   }
-  html += replacingFencedBlocks(in: prose, with: replacements)
+  html += replacingFencedBlocks(
+    in: linkingLessons(in: prose, to: lessonPages, path: lesson.path, warnings: &warnings),
+    with: replacements)
   let (withIDs, headings) = identifyingHeadings(in: html)
   return RenderedLesson(html: withIDs, headings: headings, warnings: warnings)
 }
@@ -227,6 +233,38 @@ private func failureBox(_ failure: LessonFailure, path: String) -> String {
   html += "<code>\(path.htmlEscaped):\(failure.line)</code></p>"
   html += "<pre>\(failure.message.htmlEscaped)</pre></div>\n"
   return html
+}
+
+/// Points links to lesson files (`href="02-momentum.md#update"`, in any folder) at their
+/// pages (`href="02-momentum.html#update"`); a relative link to another `.md` file gets a
+/// warning, as it will not work in the site.
+func linkingLessons(
+  in html: String, to lessonPages: [String: String], path: String, warnings: inout [String]
+) -> String {
+  let marker = "href=\""
+  guard html.contains(".md") else { return html }
+  var result = ""
+  result.reserveCapacity(html.utf8.count)
+  var rest = html[...]
+  while let range = rest.firstRange(of: marker) {
+    result += rest[..<range.upperBound]
+    rest = rest[range.upperBound...]
+    guard let end = rest.firstIndex(of: "\"") else { continue }
+    let target = rest[..<end]
+    let fragmentStart = target.firstIndex(of: "#") ?? target.endIndex
+    let file = target[..<fragmentStart]
+    let name = file.split(separator: "/").last.map(String.init) ?? ""
+    if file.hasSuffix(".md"), !file.contains(":") {
+      if let page = lessonPages[name] {
+        result += page.htmlEscaped + target[fragmentStart...]
+        rest = rest[end...]
+        continue
+      }
+      warnings.append("\(path): links to \(file), which is not a lesson of the course")
+    }
+  }
+  result += rest
+  return result
 }
 
 /// Replaces the `<pre data-sourcepos="L:…">…</pre>` elements whose opening line `L` has an

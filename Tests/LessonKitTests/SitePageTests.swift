@@ -212,6 +212,26 @@ private func offset(of needle: String, in html: String) -> Int? {
     #expect(html.contains("Intro with $x_1$.</p>"))
   }
 
+  @Test func linksToLessonFilesPointAtTheirPages() {
+    let source = """
+      # Links
+
+      See [momentum](02-momentum.md#update), [again](../Lessons/02-momentum.md),
+      [the web](https://example.org/a.md), [notes](notes.md) and [top](#links).
+      """
+    let rendered = renderLesson(
+      fixturePage(source), lessonPages: ["02-momentum.md": "02-momentum.html"])
+    #expect(rendered.html.contains("<a href=\"02-momentum.html#update\">momentum</a>"))
+    #expect(rendered.html.contains("<a href=\"02-momentum.html\">again</a>"))
+    #expect(rendered.html.contains("<a href=\"https://example.org/a.md\">the web</a>"))
+    #expect(rendered.html.contains("<a href=\"notes.md\">notes</a>"))
+    #expect(rendered.html.contains("<a href=\"#links\">top</a>"))
+    #expect(
+      rendered.warnings == [
+        "Lessons/01-test.md: links to notes.md, which is not a lesson of the course"
+      ])
+  }
+
   @Test func fileNames() {
     #expect(fixturePage("", path: "Lessons/01-diagnosis.md").fileName == "01-diagnosis.html")
     #expect(fixturePage("", path: "intro.markdown").fileName == "intro.html")
