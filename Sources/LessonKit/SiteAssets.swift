@@ -84,6 +84,8 @@ let siteStylesheet = """
     scroll-margin-top: 1rem;
   }
   h1 { font-size: 2rem; margin-top: 0.5em; }
+  .anchor { margin-left: 0.25em; color: var(--muted); text-decoration: none; opacity: 0; }
+  h2:hover .anchor, h3:hover .anchor, h4:hover .anchor, .anchor:focus { opacity: 1; }
   h2 { font-size: 1.45rem; border-bottom: 1px solid var(--border); padding-bottom: 0.2em; }
   h3 { font-size: 1.2rem; }
   p, ul, ol, blockquote, table { margin: 0 0 1em; }
@@ -220,7 +222,7 @@ let siteStylesheet = """
       --accent: #000; --code-background: #fff; --output-background: #fff;
     }
     body { font-size: 11pt; }
-    .site-header, .toc, .pager { display: none; }
+    .site-header, .toc, .pager, .anchor { display: none; }
     .layout { display: block; padding: 0; max-width: none; }
     main { max-width: none; }
     pre { white-space: pre-wrap; overflow: visible; border-color: #999; }

@@ -292,7 +292,8 @@ func replacingFencedBlocks(in html: String, with replacements: [Int: String]) ->
   return result
 }
 
-/// Gives every heading an `id` made from its text (unique within the page) and lists them.
+/// Gives every heading an `id` made from its text (unique within the page) and, below the
+/// title, a `#` link to itself (shown on hover); lists the headings.
 func identifyingHeadings(in html: String) -> (html: String, headings: [SiteHeading]) {
   var result = ""
   result.reserveCapacity(html.utf8.count + 256)
@@ -325,6 +326,9 @@ func identifyingHeadings(in html: String) -> (html: String, headings: [SiteHeadi
     result += "<h\(level) id=\"\(id)\""
     result += after.dropFirst()[..<after.index(after: openEnd)]
     result += inner
+    if level > 1 {
+      result += " <a class=\"anchor\" href=\"#\(id)\" aria-label=\"Link to this section\">#</a>"
+    }
     result += "</h\(level)>"
     rest = after[close.upperBound...]
   }

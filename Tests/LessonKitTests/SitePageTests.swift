@@ -187,7 +187,13 @@ private func offset(of needle: String, in html: String) -> Int? {
     #expect(
       rendered.headings.map(\.id) == ["title", "first", "first-2", "deeper"])
     #expect(rendered.headings.map(\.level) == [1, 2, 2, 3])
-    #expect(rendered.html.contains("<h2 id=\"first-2\" data-sourcepos=\"23:1-23:8\">First</h2>"))
+    // The title has no link to itself; the table of contents gets the text without the link.
+    #expect(rendered.html.contains("<h1 id=\"title\" data-sourcepos=\"1:1-1:7\">Title</h1>"))
+    #expect(rendered.headings.map(\.html) == ["Title", "First", "First", "Deeper"])
+    #expect(
+      rendered.html.contains(
+        "<h2 id=\"first-2\" data-sourcepos=\"23:1-23:8\">First <a class=\"anchor\" "
+          + "href=\"#first-2\" aria-label=\"Link to this section\">#</a></h2>"))
   }
 
   @Test func tableOfContentsNestsLevelThreeUnderLevelTwo() {
