@@ -105,6 +105,8 @@ extension Sequential {
   ///   - steps: The number of ascent steps.
   ///   - generator: The seeded generator of the random start.
   /// - Complexity: `steps + 1` gradients on the batch.
+  @_specialize(where Scalar == Float)
+  @_specialize(where Scalar == Double)
   public func keskarSharpness(
     inputs: Matrix<Scalar>, targets: Targets<Scalar>, epsilon: Scalar = Scalar(1e-3),
     steps: Int = 20, generator: inout SeededGenerator

@@ -328,6 +328,8 @@ extension Sequential {
   ///   - direction: v, ``parameterCount`` values.
   /// - Throws: ``HessianError/unsupportedLayer(index:type:)``.
   /// - Complexity: About three gradients.
+  @_specialize(where Scalar == Float)
+  @_specialize(where Scalar == Double)
   public func hessianVectorProduct(
     inputs: Matrix<Scalar>, targets: Targets<Scalar>, direction: [Scalar]
   ) throws -> [Scalar] {
@@ -343,6 +345,8 @@ extension Sequential {
   ///   - targets: The batch's targets.
   /// - Throws: ``HessianError/unsupportedLayer(index:type:)``.
   /// - Complexity: n Hessian-vector products for n parameters; O(n²) memory.
+  @_specialize(where Scalar == Float)
+  @_specialize(where Scalar == Double)
   public func hessian(inputs: Matrix<Scalar>, targets: Targets<Scalar>) throws -> Matrix<Scalar> {
     try NetworkCurvature(network: self, inputs: inputs, targets: targets).hessian()
   }

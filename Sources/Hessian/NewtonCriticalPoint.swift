@@ -38,6 +38,8 @@ public struct NewtonSearchResult<Scalar: TensorScalar>: Sendable, Equatable {
 ///     `Double`-like precision, at least 100ε).
 /// - Throws: ``HessianError`` when a Hessian on the way is not finite.
 /// - Complexity: Per step n(n + 1)/2 evaluations of `function` and O(n³).
+@_specialize(where Scalar == Float)
+@_specialize(where Scalar == Double)
 public func newtonCriticalPoint<Scalar: TensorScalar>(
   of function: ([HyperDual<Scalar>]) -> HyperDual<Scalar>, from start: [Scalar],
   maximumIterations: Int = 50, gradientTolerance: Scalar = Scalar(1e-12)

@@ -93,6 +93,10 @@ private func benchEigendecomposition() throws {
   print(
     "symmetric eigen-decomposition, float64, values and vectors (LAPACK dsyevd; best of repeats;"
       + " numpy runs before and after Descent, its better run counts)")
+  let threads = ProcessInfo.processInfo.environment["OPENBLAS_NUM_THREADS"]
+  print(
+    "  OPENBLAS_NUM_THREADS = \(threads ?? "unset (all cores)") for both sides; on a busy shared"
+      + " machine set it to 1, or spinning BLAS threads make both timings erratic")
   print("     n   Descent ms    numpy ms   Descent/numpy   max |λ_Descent − λ_numpy|")
   for (n, matrix) in zip(sizes, matrices) {
     try matrix.storage.withUnsafeBytes { Data($0) }
@@ -130,30 +134,40 @@ private func benchNetworkCurvature() throws {
   let n = network.parameterCount
   let direction: [Double] = (0..<n).map { _ in generator.normal() }
 
+  // The four measurements take turns, round after round, and each keeps its
+  // fastest round, so a burst of load on the shared machine hits all of them.
   var probe = network
-  let gradient = best(minimumRepeats: 10) {
-    _ = probe.lossAndGradient(inputs: inputs, targets: targets)
-  }
-  let setup = try best(minimumRepeats: 10) {
-    _ = try NetworkCurvature(network: network, inputs: inputs, targets: targets)
-  }
-  let fresh = try best(minimumRepeats: 10) {
-    _ = try network.hessianVectorProduct(inputs: inputs, targets: targets, direction: direction)
-  }
   let curvature = try NetworkCurvature(network: network, inputs: inputs, targets: targets)
-  let cached = best(minimumRepeats: 10) { _ = curvature.hessianVectorProduct(direction) }
+  var gradient = Double.infinity
+  var setup = Double.infinity
+  var fresh = Double.infinity
+  var cached = Double.infinity
+  for _ in 0..<40 {
+    gradient = min(
+      gradient, seconds { _ = probe.lossAndGradient(inputs: inputs, targets: targets) })
+    setup = min(
+      setup,
+      try seconds { _ = try NetworkCurvature(network: network, inputs: inputs, targets: targets) })
+    fresh = min(
+      fresh,
+      try seconds {
+        _ = try network.hessianVectorProduct(inputs: inputs, targets: targets, direction: direction)
+      })
+    cached = min(cached, seconds { _ = curvature.hessianVectorProduct(direction) })
+  }
 
   print(
     "Hessian-vector product, MLP \(sizes.map(String.init).joined(separator: "-")) tanh, "
-      + "softmax cross-entropy, \(n) parameters, batch \(batch), float64 (best of repeats)")
-  print("  gradient (TensorCore lossAndGradient):        \(format(gradient.seconds * 1000, 3)) ms")
+      + "softmax cross-entropy, \(n) parameters, batch \(batch), float64 (best of 40 interleaved rounds)"
+  )
+  print("  gradient (TensorCore lossAndGradient):        \(format(gradient * 1000, 3)) ms")
   print(
-    "  HVP from scratch (forward, backward, R-passes): \(format(fresh.seconds * 1000, 3)) ms   "
-      + "HVP/gradient = \(format(fresh.seconds / gradient.seconds))× (target ≤ 4×)")
+    "  HVP from scratch (forward, backward, R-passes): \(format(fresh * 1000, 3)) ms   "
+      + "HVP/gradient = \(format(fresh / gradient))× (target ≤ 4×)")
   print(
-    "  HVP with cached passes (each further product):  \(format(cached.seconds * 1000, 3)) ms   "
-      + "HVP/gradient = \(format(cached.seconds / gradient.seconds))×")
-  print("  (caching the passes costs \(format(setup.seconds * 1000, 3)) ms once)")
+    "  HVP with cached passes (each further product):  \(format(cached * 1000, 3)) ms   "
+      + "HVP/gradient = \(format(cached / gradient))×")
+  print("  (caching the passes costs \(format(setup * 1000, 3)) ms once)")
 
   for iterations in [20, 40] {
     var top = 0.0
