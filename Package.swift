@@ -9,6 +9,7 @@ let package = Package(
   platforms: [.macOS(.v14)],
   products: [
     .executable(name: "lessons", targets: ["lessons"]),
+    .executable(name: "lesson-runner", targets: ["lesson-runner"]),
     .executable(name: "descent-bench", targets: ["descent-bench"]),
     .library(name: "TensorCore", targets: ["TensorCore"]),
     .library(name: "Optimizers", targets: ["Optimizers"]),
@@ -73,6 +74,28 @@ let package = Package(
       ],
       path: "Tools/lessons"
     ),
+    // Turns Lessons/*.md into one Swift file at build time (run by the LessonCodegen plugin).
+    .executableTarget(
+      name: "lesson-codegen", dependencies: ["LessonKit"], path: "Tools/lesson-codegen"),
+    .plugin(
+      name: "LessonCodegen",
+      capability: .buildTool(),
+      dependencies: ["lesson-codegen"],
+      path: "Plugins/LessonCodegen"
+    ),
+    // Every lesson compiled into one program; `lesson-runner LESSON --results DIR` runs one.
+    .executableTarget(
+      name: "lesson-runner",
+      dependencies: [
+        "TensorCore", "Optimizers", "Normalization", "Hessian", "Training", "Figures",
+        "LessonSupport",
+      ],
+      path: "Tools/lesson-runner",
+      // Swift 5 mode: snippets are teaching code, not checked for data races; the runner is
+      // single-threaded.
+      swiftSettings: [.swiftLanguageMode(.v5)],
+      plugins: [.plugin(name: "LessonCodegen")]
+    ),
 
     // MARK: Benchmarks (print figures and ratios; never timed tests)
     .executableTarget(
@@ -93,5 +116,7 @@ let package = Package(
     .testTarget(name: "TrainingTests", dependencies: ["Training", "TensorCore", "Optimizers"]),
     .testTarget(name: "FiguresTests", dependencies: ["Figures"]),
     .testTarget(name: "LessonKitTests", dependencies: ["LessonKit"]),
+    // Runs every lesson of Lessons/ through the built lesson-runner (a mismatch fails a test).
+    .testTarget(name: "LessonsTests", dependencies: ["LessonKit", "lesson-runner"]),
   ]
 )
