@@ -29,7 +29,7 @@ func builtRunner() -> URL {
 @Test("Every lesson runs and prints its recorded outputs", arguments: lessonPaths())
 func lessonPasses(path: String) async throws {
   let text = try String(contentsOf: packageRoot.appending(path: path), encoding: .utf8)
-  let lesson = try provisionalParseLesson(text, path: path)
+  let lesson = try Lesson(parsing: text, path: path)
   let options = LessonRunOptions(
     packageDirectory: packageRoot, timeout: 300, runnerExecutable: builtRunner())
   let run = try #require(try await LessonRunner.run(lessons: [lesson], options: options).first)

@@ -23,7 +23,7 @@ for file in arguments.dropFirst(2) {
     ? String(absolute.dropFirst(packageDirectory.count + 1)) : absolute
   do {
     let text = try String(contentsOfFile: absolute, encoding: .utf8)
-    let lesson = try provisionalParseLesson(text, path: relative)
+    let lesson = try Lesson(parsing: text, path: relative)
     let problems = lessonCodeLimitations(in: lesson)
     for problem in problems { FileHandle.standardError.write(Data("\(problem)\n".utf8)) }
     failed = failed || !problems.isEmpty

@@ -56,7 +56,7 @@ struct LessonSelection: ParsableArguments {
       do {
         let text = try String(
           contentsOf: packageDirectory.appending(path: path), encoding: .utf8)
-        let lesson = try provisionalParseLesson(text, path: path)
+        let lesson = try Lesson(parsing: text, path: path)
         let problems = lessonCodeLimitations(in: lesson)
         for problem in problems { printError("\(problem)") }
         failed = failed || !problems.isEmpty
