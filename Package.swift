@@ -83,16 +83,21 @@ let package = Package(
       dependencies: ["lesson-codegen"],
       path: "Plugins/LessonCodegen"
     ),
+    // What a lessons program is made of besides the generated lessons: snippet boundaries
+    // (per-snippet output files, progress) and its command line. Swift 5 mode: it redirects
+    // the C `stdout` of a single-threaded program.
+    .target(
+      name: "LessonRunnerSupport", dependencies: ["LessonSupport"],
+      swiftSettings: [.swiftLanguageMode(.v5)]),
     // Every lesson compiled into one program; `lesson-runner LESSON --results DIR` runs one.
     .executableTarget(
       name: "lesson-runner",
       dependencies: [
         "TensorCore", "Optimizers", "Normalization", "Hessian", "Training", "Figures",
-        "LessonSupport",
+        "LessonSupport", "LessonRunnerSupport",
       ],
       path: "Tools/lesson-runner",
-      // Swift 5 mode: snippets are teaching code, not checked for data races; the runner is
-      // single-threaded.
+      // Swift 5 mode: snippets are teaching code, not checked for data races.
       swiftSettings: [.swiftLanguageMode(.v5)],
       plugins: [.plugin(name: "LessonCodegen")]
     ),
@@ -116,7 +121,22 @@ let package = Package(
     .testTarget(name: "TrainingTests", dependencies: ["Training", "TensorCore", "Optimizers"]),
     .testTarget(name: "FiguresTests", dependencies: ["Figures"]),
     .testTarget(name: "LessonKitTests", dependencies: ["LessonKit"]),
-    // Runs every lesson of Lessons/ through the built lesson-runner (a mismatch fails a test).
-    .testTarget(name: "LessonsTests", dependencies: ["LessonKit", "lesson-runner"]),
+    // The fixture lessons of the end-to-end tests (Tests/LessonFixtures/Lessons/*.md) compiled
+    // into one program, as lesson-runner does for Lessons/.
+    .executableTarget(
+      name: "lesson-fixture-runner",
+      dependencies: [
+        "TensorCore", "Optimizers", "Normalization", "Hessian", "Training", "Figures",
+        "LessonSupport", "LessonRunnerSupport",
+      ],
+      path: "Tests/LessonFixtures",
+      exclude: ["Lessons"],
+      swiftSettings: [.swiftLanguageMode(.v5)],
+      plugins: [.plugin(name: "LessonCodegen")]
+    ),
+    // Every lesson of Lessons/ as a test, and end-to-end tests of `lessons` on the fixtures.
+    .testTarget(
+      name: "LessonsTests",
+      dependencies: ["LessonKit", "lesson-runner", "lesson-fixture-runner", "lessons"]),
   ]
 )

@@ -5,13 +5,17 @@
 import Foundation
 import PackagePlugin
 
-/// Generates `GeneratedLessons.swift` from `Lessons/*.md` for the target it is applied to.
+/// Generates `GeneratedLessons.swift` from `Lessons/*.md` for the target it is applied to (for
+/// the target `lesson-fixture-runner`, from the fixtures in `Tests/LessonFixtures/Lessons`).
 @main
 struct LessonCodegen: BuildToolPlugin {
   /// One build command: `lesson-codegen PACKAGE_DIR OUTPUT LESSON…`.
   func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
     let packageDirectory = context.package.directoryURL
-    let lessonsDirectory = packageDirectory.appending(path: "Lessons")
+    let lessonsDirectory =
+      target.name == "lesson-fixture-runner"
+      ? packageDirectory.appending(path: "Tests/LessonFixtures/Lessons")
+      : packageDirectory.appending(path: "Lessons")
     let names = (try? FileManager.default.contentsOfDirectory(atPath: lessonsDirectory.path)) ?? []
     let lessons = names.filter { $0.hasSuffix(".md") }.sorted().map {
       lessonsDirectory.appending(path: $0)

@@ -12,14 +12,16 @@ import LessonSupport
 #endif
 
 /// Records snippet boundaries of one lesson run into a results folder.
-final class SnippetBoundary {
+///
+/// Only generated lesson code and `runLessonProgram(paths:lesson:)` use it.
+public final class SnippetBoundary {
   /// Always `false`, but unknown to the compiler: `norun` snippets sit under it.
-  let neverTrue: Bool
+  public let neverTrue: Bool
   private let directory: String
   private let progress: Int32
 
   /// Opens `directory/progress.tsv` and line-buffers standard output.
-  init(resultsDirectory directory: String) {
+  public init(resultsDirectory directory: String) {
     self.directory = directory
     neverTrue = getenv("DESCENT_LESSON_RUNNER_NEVER_SET_THIS") != nil
     progress = open(directory + "/progress.tsv", O_WRONLY | O_CREAT | O_TRUNC | O_APPEND, 0o644)
@@ -28,7 +30,7 @@ final class SnippetBoundary {
   }
 
   /// Called before snippet `index` runs: its output goes to `snippet-INDEX.out`.
-  func begin(_ index: Int) {
+  public func begin(_ index: Int) {
     fflush(stdout)
     let path = directory + "/snippet-\(index).out"
     let file = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
@@ -39,13 +41,13 @@ final class SnippetBoundary {
   }
 
   /// Called after snippet `index` ran: records how many figures were shown so far.
-  func end(_ index: Int) {
+  public func end(_ index: Int) {
     fflush(stdout)
     record("end\t\(index)\t\(figuresShownCount)\n")
   }
 
   /// Called when the lesson ran to its end.
-  func finish() {
+  public func finish() {
     fflush(stdout)
     record("finished\n")
     close(progress)
@@ -58,7 +60,9 @@ final class SnippetBoundary {
 }
 
 /// Writes `lesson-runner: message` to standard error and exits with status 70.
-func fail(_ message: String) -> Never {
+///
+/// - Parameter message: What went wrong.
+public func fail(_ message: String) -> Never {
   let line = "lesson-runner: \(message)\n"
   _ = line.withCString { write(2, $0, strlen($0)) }
   exit(70)
