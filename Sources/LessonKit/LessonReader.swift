@@ -23,7 +23,8 @@ extension Lesson {
   ///     byte-order mark is allowed and does not shift line numbers).
   ///   - path: The lesson's path, used in every error message.
   /// - Throws: `LessonError` at the offending line for a fence that is never closed, an
-  ///   unknown snippet attribute, or an `output` block that does not follow a snippet.
+  ///   unknown snippet attribute, an `output` block that does not follow a snippet, or an
+  ///   `output` block with words after `output`.
   /// - Complexity: O(*n*) in the length of `source`.
   public init(parsing source: String, path: String) throws(LessonError) {
     let lines = SourceLines(source)
@@ -85,6 +86,13 @@ extension Lesson {
               + "snippet whose output it records (only blank lines between), or give it "
               + "another info string")
         }
+        guard words.count == 1 else {
+          throw LessonError(
+            path: path, line: block.openingLine,
+            message:
+              "an 'output' block takes no attributes, but this one has '"
+              + words.dropFirst().joined(separator: " ") + "'; write just 'output'")
+        }
         snippets[snippet].output = block
       default:
         break
@@ -124,7 +132,7 @@ private func fencedBlock(
     return nil
   }
   let fenceCharacter = openingText[fenceStart]
-  guard fenceCharacter == .backtick || fenceCharacter == .tilde else { return nil }
+  guard MarkdownByte.isFence(fenceCharacter) else { return nil }
   let fenceLength = openingText[fenceStart...].prefix { $0 == fenceCharacter }.count
   guard fenceLength >= 3 else { return nil }
   if node.info.isEmpty {
@@ -135,7 +143,7 @@ private func fencedBlock(
   }
   let fence = String(repeating: Character(Unicode.Scalar(fenceCharacter)), count: fenceLength)
 
-  let prefixQuotes = openingText[..<fenceStart].count { $0 == .greaterThan }
+  let prefixQuotes = openingText[..<fenceStart].count { $0 == MarkdownByte.greaterThan }
   let startsAnotherBlock = nodes[(nodeIndex + 1)...].contains { $0.startLine == node.endLine }
   guard node.endLine > node.startLine, !startsAnotherBlock,
     isClosingFence(
@@ -162,28 +170,20 @@ private func isClosingFence(
   _ line: ArraySlice<UInt8>, character: UInt8, length: Int, quotes: Int
 ) -> Bool {
   var end = line.endIndex
-  while end > line.startIndex, line[end - 1] == .space || line[end - 1] == .tab { end -= 1 }
+  while end > line.startIndex, MarkdownByte.isBlank(line[end - 1]) { end -= 1 }
   var runStart = end
   while runStart > line.startIndex, line[runStart - 1] == character { runStart -= 1 }
   guard end - runStart >= length else { return false }
   let prefix = line[line.startIndex..<runStart]
-  guard prefix.allSatisfy({ $0 == .space || $0 == .tab || $0 == .greaterThan }) else {
+  guard prefix.allSatisfy({ MarkdownByte.isBlank($0) || $0 == MarkdownByte.greaterThan }) else {
     return false
   }
-  return prefix.count { $0 == .greaterThan } == quotes
-}
-
-extension UInt8 {
-  fileprivate static let backtick = UInt8(ascii: "`")
-  fileprivate static let tilde = UInt8(ascii: "~")
-  fileprivate static let space = UInt8(ascii: " ")
-  fileprivate static let tab = UInt8(ascii: "\t")
-  fileprivate static let greaterThan = UInt8(ascii: ">")
+  return prefix.count { $0 == MarkdownByte.greaterThan } == quotes
 }
 
 extension String {
   /// The string without leading and trailing spaces, tabs and line breaks.
-  var trimmingSpaces: String {
+  fileprivate var trimmingSpaces: String {
     let isBlank: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0.isNewline }
     guard let first = firstIndex(where: { !isBlank($0) }),
       let last = lastIndex(where: { !isBlank($0) })

@@ -87,3 +87,23 @@ struct SourceLines: Sendable, Equatable {
     return String(decoding: bytes, as: UTF8.self)
   }
 }
+
+/// The bytes that Markdown's fences and containers are made of.
+enum MarkdownByte {
+  /// `` ` ``, a fence character.
+  static let backtick = UInt8(ascii: "`")
+  /// `~`, a fence character.
+  static let tilde = UInt8(ascii: "~")
+  /// A space.
+  static let space = UInt8(ascii: " ")
+  /// A tab.
+  static let tab = UInt8(ascii: "\t")
+  /// `>`, the block-quote marker.
+  static let greaterThan = UInt8(ascii: ">")
+
+  /// Whether `byte` is a space or a tab.
+  static func isBlank(_ byte: UInt8) -> Bool { byte == space || byte == tab }
+
+  /// Whether `byte` is a fence character.
+  static func isFence(_ byte: UInt8) -> Bool { byte == backtick || byte == tilde }
+}

@@ -294,6 +294,13 @@ func orphanOutputs() {
   #expect(parseError("- ```swift\n  x\n  ```\n- ```output\n  1\n  ```\n")?.line == 4)
 }
 
+@Test("an output block takes no attributes")
+func outputAttributes() {
+  let error = parseError("```swift\nx\n```\n\n```output hide\n1\n```\n")
+  #expect(error?.line == 5)
+  #expect(error?.message.contains("'hide'") == true)
+}
+
 @Test("an output block right after the closing fence, without a blank line, is paired")
 func outputWithoutBlankLine() throws {
   let lesson = try lesson("```swift\nx\n```\n```output\n1\n```\n")
