@@ -94,19 +94,22 @@ public func readLessonResults(
     seconds: seconds)
 }
 
-/// The first `PATH:LINE` of this lesson named in standard error (a `fatalError` message or a
-/// backtrace frame), when it lies inside the running snippet.
+/// The first `PATH:LINE` of this lesson named in standard error (a backtrace frame names the
+/// path; a `fatalError` message names `Module/FILE`), when it lies inside the running snippet.
 func snippetFailureLine(in standardError: String, path: String, snippet: Snippet?) -> Int? {
   guard let snippet else { return nil }
-  var rest = Substring(standardError)
-  while let range = rest.range(of: path + ":") {
-    let digits = rest[range.upperBound...].prefix(while: \.isNumber)
-    if let line = Int(digits), line >= snippet.code.firstContentLine,
-      line <= snippet.code.lastContentLine
-    {
-      return line
+  let fileName = path.split(separator: "/").last.map(String.init) ?? path
+  for needle in [path + ":", "/" + fileName + ":"] {
+    var rest = Substring(standardError)
+    while let range = rest.range(of: needle) {
+      let digits = rest[range.upperBound...].prefix(while: \.isNumber)
+      if let line = Int(digits), line >= snippet.code.firstContentLine,
+        line <= snippet.code.lastContentLine
+      {
+        return line
+      }
+      rest = rest[range.upperBound...]
     }
-    rest = rest[range.upperBound...]
   }
   return nil
 }

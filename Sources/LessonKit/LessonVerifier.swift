@@ -10,7 +10,7 @@ public struct OutputMismatch: Sendable, Equatable {
   public var line: Int
   /// The recorded output (empty when there is no `output` block).
   public var expected: String
-  /// What the snippet printed.
+  /// What the snippet printed, as `recordedOutput(_:)` records it.
   public var actual: String
 }
 
@@ -31,7 +31,8 @@ public struct LessonVerdict: Sendable, Equatable {
 
 /// Compares every checked snippet's output in `run` with its `output` block.
 ///
-/// The comparison is exact. A checked snippet that printed something and has no `output`
+/// The comparison is exact, after `recordedOutput(_:)` has put the actual output in the form an
+/// `output` block can hold (`\n` line endings, a final newline). A checked snippet that printed something and has no `output`
 /// block is a mismatch; one that printed nothing and has none is fine. Snippets marked
 /// `nocheck` or `norun`, and snippets that did not run (the lesson stopped early), are not
 /// compared.
@@ -46,7 +47,8 @@ public func checkLesson(_ lesson: Lesson, against run: LessonRun) -> LessonVerdi
   let outputs = Dictionary(
     run.snippets.map { ($0.index, $0.output) }, uniquingKeysWith: { a, _ in a })
   for snippet in lesson.snippets where snippet.isChecked {
-    guard let actual = outputs[snippet.index] else { continue }
+    guard let printed = outputs[snippet.index] else { continue }
+    let actual = recordedOutput(printed)
     let expected = snippet.output?.content ?? ""
     if actual != expected {
       mismatches.append(
@@ -114,4 +116,24 @@ public func failureReport(for verdict: LessonVerdict) -> String {
 public func summaryLine(for verdicts: [LessonVerdict]) -> String {
   let passed = verdicts.filter(\.passed).count
   return "\(passed) passed, \(verdicts.count - passed) failed"
+}
+
+/// The new source of a lesson after `lessons update`: each checked snippet's actual output
+/// written into its `output` block (a block added where a snippet printed something and has
+/// none), every other byte unchanged.
+///
+/// - Parameters:
+///   - lesson: The lesson, read from exactly `source`.
+///   - source: The lesson file's text.
+///   - run: The lesson's run.
+/// - Returns: The new text (equal to `source` when nothing changed), or `nil` when the run
+///   failed (the lesson must not be touched).
+public func updatedSource(of lesson: Lesson, source: String, run: LessonRun) -> String? {
+  guard run.failure == nil else { return nil }
+  let checked = Set(lesson.snippets.filter(\.isChecked).map(\.index))
+  var outputs: [Int: String] = [:]
+  for snippetRun in run.snippets where checked.contains(snippetRun.index) {
+    outputs[snippetRun.index] = snippetRun.output
+  }
+  return splicingOutputs(outputs, into: source, lesson: lesson)
 }

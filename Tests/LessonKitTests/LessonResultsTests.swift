@@ -69,6 +69,19 @@ struct LessonResultsTests {
     #expect(run.snippets.map(\.index) == [0])
   }
 
+  @Test("A fatalError message names the file as Module/FILE; its line is used")
+  func fatalErrorFileID() throws {
+    let directory = try folder([
+      "progress.tsv": "begin\t0\nend\t0\t0\nbegin\t1\n",
+      "stderr.txt": "lesson_runner/r.md:9: Fatal error: too large\n",
+    ])
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let run = readLessonResults(
+      of: fixture, in: directory, termination: .signaled(4), contentHash: "h", seconds: 1)
+    #expect(run.failure?.line == 9)
+    #expect(run.failure?.message.hasSuffix("Fatal error: too large") == true)
+  }
+
   @Test("A timeout names the running snippet at its first line")
   func timeout() throws {
     let directory = try folder(["progress.tsv": "begin\t0\nend\t0\t0\nbegin\t1\n"])

@@ -39,7 +39,7 @@ struct LessonSelection: ParsableArguments {
       }
       let relative =
         absolute.hasPrefix(root + "/") ? String(absolute.dropFirst(root.count + 1)) : absolute
-      guard relative.hasPrefix("Lessons/"), relative.hasSuffix(".md") else {
+      guard !relative.hasPrefix("/"), relative.hasSuffix(".md") else {
         throw ValidationError(
           "\(path) is not a lesson of \(root): lessons are its Lessons/*.md files "
             + "(only those are compiled); pass --package-path for another package")
@@ -50,17 +50,24 @@ struct LessonSelection: ParsableArguments {
 
   /// Reads the selected lessons; prints every `path:line: error:` and throws when any is bad.
   func readLessons() throws -> [Lesson] {
-    var lessons: [Lesson] = []
+    try readLessonsWithSources().map(\.lesson)
+  }
+
+  /// Reads the selected lessons with their exact text (bytes decoded as UTF-8).
+  func readLessonsWithSources() throws -> [(lesson: Lesson, source: String)] {
+    var lessons: [(lesson: Lesson, source: String)] = []
     var failed = false
     for path in try lessonPaths() {
       do {
-        let text = try String(
-          contentsOf: packageDirectory.appending(path: path), encoding: .utf8)
+        let data = try Data(contentsOf: packageDirectory.appending(path: path))
+        guard let text = String(data: data, encoding: .utf8) else {
+          throw ValidationError("\(path):1: error: the file is not UTF-8 text; save it as UTF-8")
+        }
         let lesson = try Lesson(parsing: text, path: path)
         let problems = lessonCodeLimitations(in: lesson)
         for problem in problems { printError("\(problem)") }
         failed = failed || !problems.isEmpty
-        lessons.append(lesson)
+        lessons.append((lesson, text))
       } catch {
         printError("\(error)")
         failed = true
@@ -85,6 +92,12 @@ struct RunOptions: ParsableArguments {
   @Flag(help: "Run every lesson, even those whose cached run is fresh.")
   var noCache = false
 
+  @Option(
+    help: ArgumentHelp(
+      "A lessons program already built (it must hold the selected lessons); skips the build.",
+      valueName: "path"))
+  var runner: String?
+
   func validate() throws {
     guard timeout > 0 else { throw ValidationError("--timeout must be positive, got \(timeout)") }
     guard jobs > 0 else { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
@@ -96,6 +109,7 @@ struct RunOptions: ParsableArguments {
   ) -> LessonRunOptions {
     LessonRunOptions(
       packageDirectory: packageDirectory, timeout: timeout, jobs: jobs, useCache: !noCache,
+      runnerExecutable: runner.map { URL(fileURLWithPath: $0).standardizedFileURL },
       onFinish: onFinish)
   }
 }
