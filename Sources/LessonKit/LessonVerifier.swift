@@ -105,7 +105,10 @@ public func failureReport(for verdict: LessonVerdict) -> String {
       : "output of snippet \(mismatch.snippetIndex + 1) differs from its output block "
         + "(- recorded, + actual; `lessons update \(verdict.path)` records the actual one)"
     out += "\(verdict.path):\(mismatch.line): error: \(what)\n"
-    out += provisionalDiff(expected: mismatch.expected, actual: mismatch.actual)
+    out += unifiedDiff(
+      expected: mismatch.expected, actual: mismatch.actual,
+      expectedLabel: "\(verdict.path):\(mismatch.line) (recorded)", actualLabel: "actual",
+      context: 3)
   }
   return out
 }

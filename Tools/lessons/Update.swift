@@ -51,7 +51,7 @@ extension Lessons {
         }
         let file = selection.packageDirectory.appending(path: lesson.path)
         do {
-          try Data(new.utf8).write(to: file, options: .atomic)
+          try writeAtomically(new, toFile: file.path)
         } catch {
           printError("\(lesson.path): error: cannot write the updated lesson: \(error)")
           throw ExitCode(1)
