@@ -105,6 +105,8 @@ public enum LessonRunner {
     let runner: URL
     if let given = options.runnerExecutable {
       runner = given
+    } else if let built = upToDateRunner(packageDirectory: options.packageDirectory) {
+      runner = built
     } else {
       let build = try buildRunner(packageDirectory: options.packageDirectory)
       guard build.succeeded else {
@@ -215,6 +217,41 @@ public enum LessonRunner {
     return hasher.hexDigest
   }
 
+  /// The built `.build/debug/lesson-runner` when it is newer than everything it is built from
+  /// (`Package.swift`, the files and folders under `Sources/`, `Plugins/`,
+  /// `Tools/lesson-runner`, `Tools/lesson-codegen` and `Lessons/`), so that `swift build`,
+  /// which takes seconds even when it has nothing to do, can be skipped; otherwise `nil`.
+  ///
+  /// - Parameter packageDirectory: The package root.
+  public static func upToDateRunner(packageDirectory: URL) -> URL? {
+    let runner = packageDirectory.appending(path: ".build/debug/lesson-runner")
+    let manager = FileManager.default
+    func modified(_ path: String) -> Date? {
+      (try? manager.attributesOfItem(atPath: path))?[.modificationDate] as? Date
+    }
+    guard let linked = modified(runner.path) else { return nil }
+    // A build with nothing to do does not touch the runner: the stamp `buildRunner` leaves
+    // records when the last successful build started.
+    let stamp = modified(runnerStamp(packageDirectory).path) ?? linked
+    let built = max(linked, stamp)
+    var paths = [packageDirectory.appending(path: "Package.swift").path]
+    let folders = [
+      "Sources", "Plugins", "Tools/lesson-runner", "Tools/lesson-codegen", "Lessons",
+    ]
+    for folder in folders {
+      let root = packageDirectory.appending(path: folder)
+      paths.append(root.path)
+      guard let walker = manager.enumerator(atPath: root.path) else { continue }
+      while let relative = walker.nextObject() as? String {
+        paths.append(root.appending(path: relative).path)
+      }
+    }
+    for path in paths {
+      if let date = modified(path), date > built { return nil }
+    }
+    return runner
+  }
+
   /// Builds `lesson-runner` with `swift build --product lesson-runner`. When the build fails,
   /// everything it printed goes to standard error; when it succeeds, only the warnings about
   /// lessons (lines starting with `Lessons/`).
@@ -230,6 +267,7 @@ public enum LessonRunner {
     let pipe = Pipe()
     process.standardOutput = pipe
     process.standardError = pipe
+    let start = Date()
     do {
       try process.run()
     } catch {
@@ -239,6 +277,15 @@ public enum LessonRunner {
       decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     process.waitUntilExit()
     let succeeded = process.terminationStatus == 0
+    if succeeded {
+      let stamp = runnerStamp(packageDirectory)
+      try? FileManager.default.createDirectory(
+        at: stamp.deletingLastPathComponent(), withIntermediateDirectories: true)
+      if FileManager.default.createFile(atPath: stamp.path, contents: Data()) {
+        try? FileManager.default.setAttributes(
+          [.modificationDate: start], ofItemAtPath: stamp.path)
+      }
+    }
     let shown =
       succeeded
       ? output.split(separator: "\n").filter { $0.hasPrefix("Lessons/") }.map { $0 + "\n" }
@@ -246,6 +293,11 @@ public enum LessonRunner {
       : output
     FileHandle.standardError.write(Data(shown.utf8))
     return (succeeded, output)
+  }
+
+  /// `.build/lessons/runner.stamp`: its date is when the last successful build started.
+  static func runnerStamp(_ packageDirectory: URL) -> URL {
+    packageDirectory.appending(path: ".build/lessons/runner.stamp")
   }
 
   private static func cachedRun(for lesson: Lesson, hash: String, options: LessonRunOptions)
