@@ -23,7 +23,9 @@ public enum RunnerTermination: Sendable, Equatable {
 ///
 /// Snippets that finished get their output and figures; when the lesson did not finish, the
 /// failure names the snippet that was running and its line: the line a `fatalError` message
-/// points at when standard error names one in this lesson, otherwise the snippet's first line.
+/// points at when standard error names one in this lesson (a backtrace frame or a
+/// `fatalError` message; a timed-out runner is stopped with SIGILL so that the runtime prints
+/// a backtrace), otherwise the snippet's first line.
 ///
 /// - Parameters:
 ///   - lesson: The lesson that ran.
@@ -86,7 +88,9 @@ public func readLessonResults(
     }
     if let snippet { message += " in snippet \(snippet.index + 1)" }
     let reason = crashReason(in: standardError)
-    if !reason.isEmpty { message += ": " + reason }
+    if !reason.isEmpty, !isTimeout(termination) {
+      message += ": " + reason
+    }
     failure = LessonFailure(snippetIndex: running, line: line ?? fallbackLine, message: message)
   }
   return LessonRun(
@@ -112,6 +116,11 @@ func snippetFailureLine(in standardError: String, path: String, snippet: Snippet
     }
   }
   return nil
+}
+
+private func isTimeout(_ termination: RunnerTermination) -> Bool {
+  if case .timedOut = termination { return true }
+  return false
 }
 
 /// The lines of standard error that say why a process stopped (`Fatal error: …`,

@@ -369,7 +369,24 @@ public enum LessonRunner {
       }
       let pid = process.processIdentifier
       DispatchQueue.global().asyncAfter(deadline: .now() + options.timeout) {
-        state.killIfRunning(pid)
+        // SIGILL first (a signal Dispatch threads do not block, so the child has it unblocked
+        // too): the Swift runtime prints a backtrace whose frames name the lesson's line, so
+        // the report can point at the loop. A signal sent from outside does not end the
+        // program once the backtrace is printed, so SIGKILL follows when standard error has
+        // stopped growing for half a second (at most 10 s later).
+        guard state.signalIfRunning(pid, SIGILL) else { return }
+        var lastSize = -1
+        var steady = 0
+        for _ in 0..<100 {
+          usleep(100_000)
+          let size =
+            ((try? FileManager.default.attributesOfItem(atPath: standardError.path))?[.size]
+              as? Int) ?? 0
+          steady = size > 0 && size == lastSize ? steady + 1 : 0
+          if steady == 5 { break }
+          lastSize = size
+        }
+        state.signalIfRunning(pid, SIGKILL)
       }
     }
     let seconds = Date().timeIntervalSince(start)
@@ -419,12 +436,16 @@ private final class RunState: @unchecked Sendable {
   private var finished = false
   private var timedOut = false
 
-  /// Kills `pid` with SIGKILL unless the process already finished.
-  func killIfRunning(_ pid: Int32) {
+  /// Sends `signal` to `pid` unless the process already finished; marks the run timed out.
+  ///
+  /// - Returns: Whether the signal was sent.
+  @discardableResult
+  func signalIfRunning(_ pid: Int32, _ signal: Int32) -> Bool {
     lock.withLock {
-      guard !finished else { return }
+      guard !finished else { return false }
       timedOut = true
-      kill(pid, SIGKILL)
+      kill(pid, signal)
+      return true
     }
   }
 
