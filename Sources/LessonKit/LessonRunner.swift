@@ -23,6 +23,9 @@ public struct LessonRunOptions: Sendable {
   /// An already built `lesson-runner` to use; when `nil`, `swift build --product
   /// lesson-runner` builds it in `packageDirectory` (only if some lesson must run).
   public var runnerExecutable: URL?
+  /// The configuration `lesson-runner` is built in (`release` runs numeric lessons several
+  /// times faster, after a much longer first build).
+  public var configuration: BuildConfiguration
   /// Called with each lesson's run as soon as it is known (cached runs first, with `true`),
   /// from any thread.
   public var onFinish: (@Sendable (_ run: LessonRun, _ cached: Bool) -> Void)?
@@ -36,12 +39,15 @@ public struct LessonRunOptions: Sendable {
   ///   - useCache: Whether fresh cached runs are reused (default `true`).
   ///   - runnerExecutable: A prebuilt runner, or `nil` to build one.
   ///   - onFinish: Progress callback.
+  ///   - configuration: The build configuration (default `debug`).
   public init(
     packageDirectory: URL, timeout: Double = 60,
     jobs: Int = ProcessInfo.processInfo.activeProcessorCount, useCache: Bool = true,
     runnerExecutable: URL? = nil,
-    onFinish: (@Sendable (_ run: LessonRun, _ cached: Bool) -> Void)? = nil
+    onFinish: (@Sendable (_ run: LessonRun, _ cached: Bool) -> Void)? = nil,
+    configuration: BuildConfiguration = .debug
   ) {
+    self.configuration = configuration
     self.packageDirectory = packageDirectory
     self.timeout = timeout
     self.jobs = jobs
@@ -57,6 +63,14 @@ public struct LessonRunOptions: Sendable {
 
   /// Where each lesson's runner writes its results: `.build/lessons/work`.
   var workDirectory: URL { packageDirectory.appending(path: ".build/lessons/work") }
+}
+
+/// A SwiftPM build configuration.
+public enum BuildConfiguration: String, Sendable, CaseIterable {
+  /// `swift build -c debug` (the default; fast to build).
+  case debug
+  /// `swift build -c release` (optimized; numeric lessons run several times faster).
+  case release
 }
 
 /// Builds the lessons program and runs lessons, each in its own process.
@@ -105,10 +119,13 @@ public enum LessonRunner {
     let runner: URL
     if let given = options.runnerExecutable {
       runner = given
-    } else if let built = upToDateRunner(packageDirectory: options.packageDirectory) {
+    } else if let built = upToDateRunner(
+      packageDirectory: options.packageDirectory, configuration: options.configuration)
+    {
       runner = built
     } else {
-      let build = try buildRunner(packageDirectory: options.packageDirectory)
+      let build = try buildRunner(
+        packageDirectory: options.packageDirectory, configuration: options.configuration)
       guard build.succeeded else {
         for position in pending {
           let lesson = lessons[position]
@@ -120,7 +137,8 @@ public enum LessonRunner {
         }
         return runs.map { $0! }
       }
-      runner = options.packageDirectory.appending(path: ".build/debug/lesson-runner")
+      runner = options.packageDirectory.appending(
+        path: ".build/\(options.configuration.rawValue)/lesson-runner")
     }
     guard FileManager.default.isExecutableFile(atPath: runner.path) else {
       throw LessonRunnerError(
@@ -217,14 +235,18 @@ public enum LessonRunner {
     return hasher.hexDigest
   }
 
-  /// The built `.build/debug/lesson-runner` when it is newer than everything it is built from
-  /// (`Package.swift`, the files and folders under `Sources/`, `Plugins/`,
+  /// The built `.build/CONFIGURATION/lesson-runner` when it is newer than everything it is
+  /// built from (`Package.swift`, the files and folders under `Sources/`, `Plugins/`,
   /// `Tools/lesson-runner`, `Tools/lesson-codegen` and `Lessons/`), so that `swift build`,
   /// which takes seconds even when it has nothing to do, can be skipped; otherwise `nil`.
   ///
-  /// - Parameter packageDirectory: The package root.
-  public static func upToDateRunner(packageDirectory: URL) -> URL? {
-    let runner = packageDirectory.appending(path: ".build/debug/lesson-runner")
+  /// - Parameters:
+  ///   - packageDirectory: The package root.
+  ///   - configuration: The build configuration.
+  public static func upToDateRunner(
+    packageDirectory: URL, configuration: BuildConfiguration = .debug
+  ) -> URL? {
+    let runner = packageDirectory.appending(path: ".build/\(configuration.rawValue)/lesson-runner")
     let manager = FileManager.default
     func modified(_ path: String) -> Date? {
       (try? manager.attributesOfItem(atPath: path))?[.modificationDate] as? Date
@@ -232,7 +254,7 @@ public enum LessonRunner {
     guard let linked = modified(runner.path) else { return nil }
     // A build with nothing to do does not touch the runner: the stamp `buildRunner` leaves
     // records when the last successful build started.
-    let stamp = modified(runnerStamp(packageDirectory).path) ?? linked
+    let stamp = modified(runnerStamp(packageDirectory, configuration).path) ?? linked
     let built = max(linked, stamp)
     var paths = [packageDirectory.appending(path: "Package.swift").path]
     let folders = [
@@ -256,18 +278,84 @@ public enum LessonRunner {
   /// everything it printed goes to standard error; when it succeeds, only the warnings about
   /// lessons (lines starting with `Lessons/`).
   ///
-  /// - Parameter packageDirectory: The package root.
-  /// - Returns: Whether it built, and everything the build printed.
-  public static func buildRunner(packageDirectory: URL) throws -> (succeeded: Bool, output: String)
-  {
+  /// SwiftPM reuses its build plan until a manifest or a target's files change, so a lesson
+  /// added to or removed from `Lessons/` is not seen by the code-generation plugin (a removed
+  /// one even fails the build with "missing inputs"). This function notices both — the build
+  /// fails that way, or `lesson-runner --list` differs from `Lessons/*.md` — and then touches
+  /// `Package.swift` (its date, not its content) and builds once more.
+  ///
+  /// - Parameters:
+  ///   - packageDirectory: The package root.
+  ///   - configuration: The build configuration (`-c`).
+  /// - Returns: Whether it built, and everything the (last) build printed.
+  public static func buildRunner(
+    packageDirectory: URL, configuration: BuildConfiguration = .debug
+  ) throws -> (succeeded: Bool, output: String) {
+    let start = Date()
+    var build = try swiftBuild(packageDirectory: packageDirectory, configuration: configuration)
+    let runner = packageDirectory.appending(path: ".build/\(configuration.rawValue)/lesson-runner")
+    let stale =
+      build.succeeded
+      ? lessonsOnDisk(packageDirectory) != lessonsCompiled(into: runner)
+      : build.output.contains("because of missing inputs")
+    if stale {
+      try? FileManager.default.setAttributes(
+        [.modificationDate: Date()],
+        ofItemAtPath: packageDirectory.appending(path: "Package.swift").path)
+      build = try swiftBuild(packageDirectory: packageDirectory, configuration: configuration)
+    }
+    let shown =
+      build.succeeded
+      ? build.output.split(separator: "\n").filter { $0.hasPrefix("Lessons/") }.map { $0 + "\n" }
+        .joined()
+      : build.output
+    FileHandle.standardError.write(Data(shown.utf8))
+    if build.succeeded {
+      let stamp = runnerStamp(packageDirectory, configuration)
+      try? FileManager.default.createDirectory(
+        at: stamp.deletingLastPathComponent(), withIntermediateDirectories: true)
+      if FileManager.default.createFile(atPath: stamp.path, contents: Data()) {
+        try? FileManager.default.setAttributes(
+          [.modificationDate: start], ofItemAtPath: stamp.path)
+      }
+    }
+    return build
+  }
+
+  /// `Lessons/*.md` of the package, as the generator names them.
+  static func lessonsOnDisk(_ packageDirectory: URL) -> Set<String> {
+    let names =
+      (try? FileManager.default.contentsOfDirectory(
+        atPath: packageDirectory.appending(path: "Lessons").path)) ?? []
+    return Set(names.filter { $0.hasSuffix(".md") }.map { "Lessons/" + $0 })
+  }
+
+  /// The lessons a built runner holds (`lesson-runner --list`); empty when it cannot run.
+  public static func lessonsCompiled(into runner: URL) -> Set<String> {
+    let process = Process()
+    process.executableURL = runner
+    process.arguments = ["--list"]
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = FileHandle.nullDevice
+    guard (try? process.run()) != nil else { return [] }
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return Set(String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init))
+  }
+
+  private static func swiftBuild(
+    packageDirectory: URL, configuration: BuildConfiguration
+  ) throws -> (succeeded: Bool, output: String) {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["swift", "build", "--product", "lesson-runner"]
+    process.arguments = [
+      "swift", "build", "-c", configuration.rawValue, "--product", "lesson-runner",
+    ]
     process.currentDirectoryURL = packageDirectory
     let pipe = Pipe()
     process.standardOutput = pipe
     process.standardError = pipe
-    let start = Date()
     do {
       try process.run()
     } catch {
@@ -276,28 +364,13 @@ public enum LessonRunner {
     let output = String(
       decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     process.waitUntilExit()
-    let succeeded = process.terminationStatus == 0
-    if succeeded {
-      let stamp = runnerStamp(packageDirectory)
-      try? FileManager.default.createDirectory(
-        at: stamp.deletingLastPathComponent(), withIntermediateDirectories: true)
-      if FileManager.default.createFile(atPath: stamp.path, contents: Data()) {
-        try? FileManager.default.setAttributes(
-          [.modificationDate: start], ofItemAtPath: stamp.path)
-      }
-    }
-    let shown =
-      succeeded
-      ? output.split(separator: "\n").filter { $0.hasPrefix("Lessons/") }.map { $0 + "\n" }
-        .joined()
-      : output
-    FileHandle.standardError.write(Data(shown.utf8))
-    return (succeeded, output)
+    return (process.terminationStatus == 0, output)
   }
 
-  /// `.build/lessons/runner.stamp`: its date is when the last successful build started.
-  static func runnerStamp(_ packageDirectory: URL) -> URL {
-    packageDirectory.appending(path: ".build/lessons/runner.stamp")
+  /// `.build/lessons/runner-CONFIGURATION.stamp`: its date is when the last successful build
+  /// started.
+  static func runnerStamp(_ packageDirectory: URL, _ configuration: BuildConfiguration) -> URL {
+    packageDirectory.appending(path: ".build/lessons/runner-\(configuration.rawValue).stamp")
   }
 
   private static func cachedRun(for lesson: Lesson, hash: String, options: LessonRunOptions)

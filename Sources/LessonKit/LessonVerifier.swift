@@ -70,7 +70,10 @@ public func checkLesson(_ lesson: Lesson, against run: LessonRun) -> LessonVerdi
 ///   - cached: Whether the run came from the cache (then `cached` replaces the time).
 public func progressLine(for verdict: LessonVerdict, cached: Bool) -> String {
   let count = verdict.snippetCount == 1 ? "1 snippet" : "\(verdict.snippetCount) snippets"
-  let time = cached ? "cached" : "\(formatSeconds(verdict.run.seconds)) s"
+  let notBuilt =
+    verdict.run.failure != nil && verdict.run.snippets.isEmpty && verdict.run.seconds == 0
+  let time =
+    cached ? "cached" : notBuilt ? "not built" : "\(formatSeconds(verdict.run.seconds)) s"
   let status: String
   if verdict.run.failure != nil {
     status = "FAILED"

@@ -77,6 +77,14 @@ struct LessonVerifierTests {
     #expect(
       failureReport(for: verdict).hasPrefix("Lessons/v.md:10: error: lesson crashed (signal 4)\n"))
     #expect(progressLine(for: verdict, cached: false).hasSuffix("FAILED"))
+    // A lesson whose program did not build ran for no time and has no snippets.
+    let compileError = LessonFailure(snippetIndex: 0, line: 2, message: "does not compile")
+    let unbuilt = checkLesson(
+      fixture,
+      against: LessonRun(
+        path: "Lessons/v.md", contentHash: "h", snippets: [], failure: compileError, seconds: 0))
+    #expect(
+      progressLine(for: unbuilt, cached: false) == "Lessons/v.md: 4 snippets, not built, FAILED")
   }
 
   @Test("The summary counts passed and failed lessons")

@@ -13,7 +13,7 @@ struct LessonSelection: ParsableArguments {
 
   @Option(
     name: .customLong("package-path"),
-    help: ArgumentHelp("The package root (default: the current directory).", valueName: "dir"))
+    help: ArgumentHelp("The package root.", valueName: "dir"))
   var packagePath: String = "."
 
   /// The package root as an absolute URL.
@@ -86,7 +86,7 @@ struct RunOptions: ParsableArguments {
 
   @Option(
     help: ArgumentHelp(
-      "Lessons run at the same time (default: the number of processors).", valueName: "n"))
+      "Lessons run at the same time.", valueName: "n"))
   var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
   @Flag(help: "Run every lesson, even those whose cached run is fresh.")
@@ -97,6 +97,9 @@ struct RunOptions: ParsableArguments {
       "A lessons program already built (it must hold the selected lessons); skips the build.",
       valueName: "path"))
   var runner: String?
+
+  @Flag(help: "Build the lessons program optimized (-c release): slower to build, faster to run.")
+  var release = false
 
   func validate() throws {
     guard timeout > 0 else { throw ValidationError("--timeout must be positive, got \(timeout)") }
@@ -110,7 +113,7 @@ struct RunOptions: ParsableArguments {
     LessonRunOptions(
       packageDirectory: packageDirectory, timeout: timeout, jobs: jobs, useCache: !noCache,
       runnerExecutable: runner.map { URL(fileURLWithPath: $0).standardizedFileURL },
-      onFinish: onFinish)
+      onFinish: onFinish, configuration: release ? .release : .debug)
   }
 }
 
