@@ -38,7 +38,9 @@ public func cmarkHTML(
 /// A block of a Markdown document as cmark parsed it, copied into Swift values.
 ///
 /// Lines and columns are cmark's: 1-based, columns counted in bytes of the line (a leading BOM
-/// is not counted).
+/// is not counted). Debian 12's cmark (0.30.2) has no `cmark_node_get_fencing`, so whether a
+/// code block is fenced, and its fence, are read from the source at the block's start
+/// (LessonReader.swift).
 struct MarkdownBlock: Sendable, Equatable {
   /// The kinds of block the lesson reader tells apart.
   enum Kind: Sendable, Equatable {

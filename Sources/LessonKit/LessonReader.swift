@@ -77,7 +77,9 @@ extension Lesson {
       case "output":
         guard let previous = previousSibling[nodeIndex],
           let previousBlock = blockOfNode[previous],
-          let snippet = snippetOfBlock[previousBlock]
+          let snippet = snippetOfBlock[previousBlock],
+          onlyBlankLines(
+            in: (blocks[previousBlock].closingLine + 1)..<block.openingLine, of: lines)
         else {
           throw LessonError(
             path: path, line: block.openingLine,
@@ -144,8 +146,15 @@ private func fencedBlock(
   let fence = String(repeating: Character(Unicode.Scalar(fenceCharacter)), count: fenceLength)
 
   let prefixQuotes = openingText[..<fenceStart].count { $0 == MarkdownByte.greaterThan }
-  let startsAnotherBlock = nodes[(nodeIndex + 1)...].contains { $0.startLine == node.endLine }
-  guard node.endLine > node.startLine, !startsAnotherBlock,
+  // Blocks come in document order, so their start lines never decrease: look only at those
+  // that start before the line after the fence's end.
+  let startsAnotherBlock = nodes[(nodeIndex + 1)...].prefix { $0.startLine <= node.endLine }
+    .contains { $0.startLine == node.endLine }
+  // A closed fence's body holds exactly the lines between its fences; an unclosed one ends
+  // with the line cmark stopped at (e.g. a `    ```` indented too far to close it).
+  let bodyLineCount = node.text.utf8.count { $0 == UInt8(ascii: "\n") }
+  guard node.endLine > node.startLine, bodyLineCount == node.endLine - node.startLine - 1,
+    !startsAnotherBlock,
     isClosingFence(
       lines.text(ofLine: node.endLine), character: fenceCharacter, length: fenceLength,
       quotes: prefixQuotes)
@@ -179,6 +188,16 @@ private func isClosingFence(
     return false
   }
   return prefix.count { $0 == MarkdownByte.greaterThan } == quotes
+}
+
+/// Whether the lines `numbers` hold nothing but blanks and block-quote markers. (cmark keeps
+/// no node for a link reference definition, so two blocks can be siblings with text between.)
+private func onlyBlankLines(in numbers: Range<Int>, of lines: SourceLines) -> Bool {
+  numbers.allSatisfy { number in
+    lines.text(ofLine: number).allSatisfy {
+      MarkdownByte.isBlank($0) || $0 == MarkdownByte.greaterThan
+    }
+  }
 }
 
 extension String {

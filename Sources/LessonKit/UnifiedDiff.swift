@@ -33,11 +33,26 @@ public func unifiedDiff(
   expected: String, actual: String, expectedLabel: String, actualLabel: String,
   context: Int = 3
 ) -> String {
+  unifiedDiff(
+    expected: expected, actual: actual, expectedLabel: expectedLabel, actualLabel: actualLabel,
+    context: context, differenceLimit: 2000)
+}
+
+/// `unifiedDiff(expected:actual:expectedLabel:actualLabel:context:)`, searching for a
+/// shortest edit script only up to `differenceLimit` removed and added lines.
+///
+/// Beyond the limit (texts that have little in common), the lines between the common start
+/// and end are shown as all removed and all added: still a correct diff, not a shortest
+/// one, and it keeps time and memory bounded (O(*limit*²) memory).
+func unifiedDiff(
+  expected: String, actual: String, expectedLabel: String, actualLabel: String,
+  context: Int, differenceLimit: Int
+) -> String {
   precondition(context >= 0, "context must not be negative")
   guard expected != actual else { return "" }
   let old = diffLines(expected)
   let new = diffLines(actual)
-  let edits = editScript(old, new)
+  let edits = editScript(old, new, differenceLimit: differenceLimit)
 
   var diff = "--- \(expectedLabel)\n+++ \(actualLabel)\n"
   for hunk in hunks(of: edits, context: context) {
@@ -89,8 +104,10 @@ private enum Edit: Equatable {
 }
 
 /// A shortest edit script from `old` to `new` (Myers 1986, "An O(ND) Difference Algorithm
-/// and Its Variations"), after removing the lines the texts start and end with in common.
-private func editScript(_ old: [DiffLine], _ new: [DiffLine]) -> [Edit] {
+/// and Its Variations"), after removing the lines the texts start and end with in common;
+/// when that needs more than `differenceLimit` edits, all the lines in between are removed
+/// and added.
+private func editScript(_ old: [DiffLine], _ new: [DiffLine], differenceLimit: Int) -> [Edit] {
   var prefix = 0
   while prefix < old.count, prefix < new.count, old[prefix] == new[prefix] { prefix += 1 }
   var suffix = 0
@@ -109,8 +126,8 @@ private func editScript(_ old: [DiffLine], _ new: [DiffLine]) -> [Edit] {
   let offset = n + m + 1
   var furthest = [Int](repeating: 0, count: 2 * offset + 1)
   var trace: [[Int]] = []
-  var middle: [Edit] = []
-  search: for d in 0...(n + m) {
+  var middle = (0..<n).map { Edit.remove(old: $0) } + (0..<m).map { Edit.add(new: $0) }
+  search: for d in 0...min(n + m, differenceLimit) {
     trace.append(Array(furthest[(offset - d)...(offset + d)]))
     for k in stride(from: -d, through: d, by: 2) {
       var x: Int

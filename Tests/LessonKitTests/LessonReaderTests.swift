@@ -268,6 +268,10 @@ func unclosedFences() {
   // In a list item that ends before the fence is closed.
   #expect(parseError("- ```swift\n  q\n- x\n")?.line == 1)
   #expect(parseError("- ```swift\n  q\n```\n")?.line == 1)
+  // A fence-like last line indented too far to close the fence (4 spaces, or 4 more than
+  // the list item's content).
+  #expect(parseError("```swift\nx\n    ```\n")?.line == 1)
+  #expect(parseError("- ```swift\n  x\n      ```")?.line == 1)
   // An unclosed fence without info string is an error too.
   #expect(parseError("a\n\n```\nx\n")?.line == 3)
 }
@@ -290,6 +294,9 @@ func orphanOutputs() {
   #expect(parseError("```python\nx\n```\n\n```output\n1\n```\n")?.line == 5)
   // A second output block after the first.
   #expect(parseError("```swift\nx\n```\n```output\n1\n```\n```output\n2\n```\n")?.line == 7)
+  // After a link reference definition, which cmark keeps no node for.
+  #expect(
+    parseError("```swift\nx\n```\n[a]: https://example.com\n\n```output\n1\n```\n")?.line == 6)
   // In the next list item: not the same parent.
   #expect(parseError("- ```swift\n  x\n  ```\n- ```output\n  1\n  ```\n")?.line == 4)
 }
@@ -318,4 +325,33 @@ func readingFiles() throws {
   #expect(lesson.title == "File")
   #expect(lesson.snippets.count == 1)
   #expect(throws: FileError.self) { try Lesson(contentsOfFile: path + ".missing") }
+}
+
+@Test(
+  "random lessons: the reader finds the snippets as they were written",
+  arguments: 0..<300 as Range<UInt64>)
+func randomLessons(seed: UInt64) throws {
+  var random = SplitMix64(state: seed)
+  let written = RandomLesson(&random, allOutputs: false)
+  let lesson = try lesson(written.text)
+  #expect(lesson.title == written.title)
+  let read = lesson.snippets.map { snippet in
+    RandomLesson.WrittenSnippet(
+      openingLine: snippet.code.openingLine, closingLine: snippet.code.closingLine,
+      content: snippet.code.content, attributes: snippet.attributes,
+      output: snippet.output?.content)
+  }
+  #expect(read == written.snippets)
+}
+
+@Test(
+  "random lessons with an unclosed fence at the end: an error at its line",
+  arguments: 0..<100 as Range<UInt64>)
+func randomUnclosed(seed: UInt64) {
+  var random = SplitMix64(state: seed)
+  let written = RandomLesson(&random, allOutputs: false)
+  let fence = ["```", "~~~~", "> ```", "- ~~~"].randomElement(using: &random)!
+  let body = ["", "x\n", "```x\n", "  ``\n\n"].randomElement(using: &random)!
+  let error = parseError(written.text + fence + "swift\n" + body)
+  #expect(error?.line == written.lineCount + 1)
 }

@@ -204,6 +204,14 @@ func listItems() throws {
   #expect(try recorded(spliced) == ["a\n\n  b\n", "c\n"])
 }
 
+@Test("a fence on the list marker's line: the marker becomes spaces")
+func fenceOnMarkerLine() throws {
+  let source = "- ```swift\n  x\n  ```\n- next\n"
+  let spliced = try splice([0: "1\n"], source)
+  #expect(spliced == "- ```swift\n  x\n  ```\n\n  ```output\n  1\n  ```\n- next\n")
+  #expect(try recorded(spliced) == ["1\n"])
+}
+
 @Test("blocks in block quotes keep the quote marker, also on blank lines")
 func blockQuotes() throws {
   let source = "> ```swift\n> x\n> ```\n>\n> ```swift\n> y\n> ```\n> ```output\n> old\n> ```\n"

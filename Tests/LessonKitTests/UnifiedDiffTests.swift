@@ -127,6 +127,32 @@ func largeText() {
   #expect(apply(text, to: old) == new)
 }
 
+@Test("past the difference limit the middle is all removed and added, and still applies")
+func differenceLimit() {
+  let old = (0..<50).map { "old \($0)\n" }
+  let new = ["same start\n"] + (0..<40).map { "new \($0)\n" }
+  let oldText = "same start\n" + old.joined()
+  let text = unifiedDiff(
+    expected: oldText, actual: new.joined(), expectedLabel: "recorded", actualLabel: "actual",
+    context: 3, differenceLimit: 10)
+  // One common line, then 50 removed and 40 added: the hunk starts at the common line.
+  #expect(text.hasPrefix("--- recorded\n+++ actual\n@@ -1,51 +1,41 @@\n same start\n-old 0\n"))
+  #expect(apply(text, to: ["same start\n"] + old) == new)
+  // Within the limit the same texts give the same diff (nothing in common to keep).
+  #expect(text == diff(oldText, new.joined()))
+
+  // Two changes (4 edits) with a limit of 1: lines 5 to 15 are replaced as a whole, with 3
+  // lines of context on either side: 3 + 11 + 3 = 17 lines on each side, from line 2.
+  let changed = numbered([5: "five", 15: "fifteen"])
+  let limited = unifiedDiff(
+    expected: numbered(), actual: changed, expectedLabel: "recorded", actualLabel: "actual",
+    context: 3, differenceLimit: 1)
+  #expect(limited.hasPrefix("--- recorded\n+++ actual\n@@ -2,17 +2,17 @@\n 2\n 3\n 4\n-5\n-6\n"))
+  #expect(limited.split(separator: "\n").count { $0.hasPrefix("-") } == 1 + 11)
+  let oldLines = (1...20).map { "\($0)\n" }
+  #expect(apply(limited, to: oldLines).joined() == changed)
+}
+
 /// Applies a unified diff made by `unifiedDiff` (full lines, all ending with `\n`) to `old`.
 private func apply(_ diff: String, to old: [String]) -> [String] {
   var result: [String] = []
