@@ -35,6 +35,10 @@ struct PlotFrame {
   let area: Rect
   /// The left edge of the free band to the right of the area (colour bar, legend).
   let sideStart: Double
+  /// Whether the x tick labels are slanted because they would overlap side by side.
+  let slantedXLabels: Bool
+  /// The extra height below the axis taken by slanted labels.
+  let slantDepth: Double
 
   /// Pixel width reserved for the legend entries.
   static func legendWidth(_ entries: [LegendEntry]) -> Double {
@@ -71,6 +75,25 @@ struct PlotFrame {
     precondition(
       area.width > 20 && area.height > 20,
       "The figure is too small for its labels and legend; make it larger")
+    // Labels wider than the space between neighbouring ticks are slanted, which takes
+    // sin 35° ≈ 0.574 of their width below the axis.
+    let labelled = xAxis.ticks.filter { $0.label != .none }
+    let positions = labelled.compactMap { xAxis.fraction($0.value) }.map {
+      area.minX + $0 * area.width
+    }
+    let widestXLabel = labelled.map { estimatedWidth($0.label) }.max() ?? 0
+    let spacing = zip(positions, positions.dropFirst()).map { $1 - $0 }.min() ?? .infinity
+    self.slantedXLabels = widestXLabel + 6 > spacing
+    self.slantDepth = slantedXLabels ? (widestXLabel * 0.574).rounded(.up) : 0
+    area.maxY -= slantDepth
+    // A slanted label reaches cos 35° ≈ 0.82 of its width left of its tick: keep the first
+    // one inside the figure.
+    if slantedXLabels, let first = positions.first {
+      area.minX += max(0, 0.82 * widestXLabel - first + 4)
+      // Slanted labels end at their tick: the room kept for the last one's right half is free.
+      area.maxX += max(14, lastXTick + 4) - 14
+    }
+    precondition(area.height > 20, "The figure is too small for its x labels; make it taller")
     var width = width
     var height = height
     if equalAspect && xAxis.scale == .linear && yAxis.scale == .linear {
@@ -91,7 +114,7 @@ struct PlotFrame {
     self.width = width
     self.height = height
     self.area = area
-    self.sideStart = area.maxX + max(14, lastXTick + 4)
+    self.sideStart = area.maxX + (slantedXLabels ? 14 : max(14, lastXTick + 4))
   }
 
   /// The pixel position of a data point, or `nil` if either coordinate is undrawable.
@@ -162,10 +185,15 @@ struct PlotFrame {
     }
     for tick in xAxis.ticks {
       guard let x = pixelX(tick.value) else { continue }
-      svg.tickLabel(tick.label, x: x, y: area.maxY + 18, anchor: .middle)
+      if slantedXLabels {
+        svg.tickLabel(tick.label, x: x + 3, y: area.maxY + 14, anchor: .end, slanted: true)
+      } else {
+        svg.tickLabel(tick.label, x: x, y: area.maxY + 18, anchor: .middle)
+      }
     }
     if !xLabel.isEmpty {
-      svg.label(xLabel, x: area.minX + area.width / 2, y: area.maxY + 36, anchor: .middle)
+      svg.label(
+        xLabel, x: area.minX + area.width / 2, y: area.maxY + 36 + slantDepth, anchor: .middle)
     }
     if !yLabel.isEmpty {
       svg.label(yLabel, x: 16, y: area.minY + area.height / 2, anchor: .middle, rotate: true)

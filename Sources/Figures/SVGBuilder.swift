@@ -64,20 +64,25 @@ extension SVGBuilder {
     text += ">" + escapeXML(content) + "</text>\n"
   }
 
-  /// A tick label: plain text, or 10 with a superscript exponent.
+  /// A tick label: plain text, or 10 with a superscript exponent. A slanted label is turned
+  /// 35° counter-clockwise about its anchor point (for long category names).
   mutating func tickLabel(
-    _ label: TickLabel, x: Double, y: Double, anchor: TextAnchor, size: Int = 11
+    _ label: TickLabel, x: Double, y: Double, anchor: TextAnchor, size: Int = 11,
+    slanted: Bool = false
   ) {
+    let content: String
     switch label {
     case .none: return
     case .plain(let string):
-      self.label(string, x: x, y: y, anchor: anchor, size: size)
+      content = escapeXML(string)
     case .powerOfTen(let exponent):
       let exponentText = exponent < 0 ? "\u{2212}" + String(-exponent) : String(exponent)
-      text += "<text x=\"\(fixed(x))\" y=\"\(fixed(y))\" text-anchor=\"\(anchor.rawValue)\""
-      text += " font-size=\"\(size)\" fill=\"currentColor\">10<tspan dy=\"-5\" font-size=\""
-      text += "\(size - 3)\">\(exponentText)</tspan></text>\n"
+      content = "10<tspan dy=\"-5\" font-size=\"\(size - 3)\">\(exponentText)</tspan>"
     }
+    text += "<text x=\"\(fixed(x))\" y=\"\(fixed(y))\" text-anchor=\"\(anchor.rawValue)\""
+    text += " font-size=\"\(size)\" fill=\"currentColor\""
+    if slanted { text += " transform=\"rotate(-35 \(fixed(x)) \(fixed(y)))\"" }
+    text += ">" + content + "</text>\n"
   }
 
   /// A polyline through pixel points. Points closer than half a pixel (in x plus y) to the
