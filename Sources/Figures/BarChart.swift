@@ -67,19 +67,20 @@ public struct BarChart: SVGFigure {
   ///   - categories: The names under the bar groups.
   ///   - yScale: `.linear` or `.log10`.
   ///   - yRange: A fixed vertical range, or `nil` to fit the data.
-  ///   - caption: The caption under the figure on the page (defaults to the title).
+  ///   - caption: Text under the figure on the page (empty for none; the title is drawn
+  ///     inside the figure already).
   ///   - width: Width in pixels.
   ///   - height: Height in pixels.
   public init(
     title: String = "", xLabel: String = "", yLabel: String = "", categories: [String],
-    yScale: AxisScale = .linear, yRange: ClosedRange<Double>? = nil, caption: String? = nil,
+    yScale: AxisScale = .linear, yRange: ClosedRange<Double>? = nil, caption: String = "",
     width: Double = 640, height: Double = 400
   ) {
     self.categories = categories
     self.title = title
     self.xLabel = xLabel
     self.yLabel = yLabel
-    self.caption = caption ?? title
+    self.caption = caption
     self.yScale = yScale
     self.yRange = yRange
     self.width = width
@@ -159,7 +160,7 @@ public struct BarChart: SVGFigure {
   public func svg() -> String {
     let frame = frame()
     var svg = SVGBuilder()
-    frame.begin(into: &svg, accessibleLabel: caption.isEmpty ? title : caption)
+    frame.begin(into: &svg, accessibleLabel: accessibleLabel(title: title, caption: caption))
     let area = frame.area
     let baseValue = yScale == .linear ? 0 : frame.yAxis.lower
     let base = min(area.maxY, max(area.minY, frame.pixelY(baseValue) ?? area.maxY))

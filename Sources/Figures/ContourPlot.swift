@@ -158,13 +158,14 @@ public struct ContourPlot: SVGFigure {
   ///   - filled: Whether to fill the bands with colour.
   ///   - lines: Whether to draw the iso-lines.
   ///   - equalAspect: Whether one unit has the same length on both axes.
-  ///   - caption: The caption under the figure on the page (defaults to the title).
+  ///   - caption: Text under the figure on the page (empty for none; the title is drawn
+  ///     inside the figure already).
   ///   - width: Width in pixels.
   ///   - height: Height in pixels.
   public init(
     title: String = "", xLabel: String = "", yLabel: String = "", grid: SurfaceGrid,
     levels: ContourLevels = .linear(count: 10), filled: Bool = true, lines: Bool = true,
-    equalAspect: Bool = false, caption: String? = nil, width: Double = 640,
+    equalAspect: Bool = false, caption: String = "", width: Double = 640,
     height: Double = 480
   ) {
     self.equalAspect = equalAspect
@@ -175,7 +176,7 @@ public struct ContourPlot: SVGFigure {
     self.levels = levels
     self.filled = filled
     self.lines = lines
-    self.caption = caption ?? title
+    self.caption = caption
     self.width = width
     self.height = height
     self.trajectories = []
@@ -195,7 +196,8 @@ public struct ContourPlot: SVGFigure {
   ///   - filled: Whether to fill the bands with colour.
   ///   - lines: Whether to draw the iso-lines.
   ///   - equalAspect: Whether one unit has the same length on both axes.
-  ///   - caption: The caption under the figure on the page (defaults to the title).
+  ///   - caption: Text under the figure on the page (empty for none; the title is drawn
+  ///     inside the figure already).
   ///   - width: Width in pixels.
   ///   - height: Height in pixels.
   ///   - function: f(x, y).
@@ -203,7 +205,7 @@ public struct ContourPlot: SVGFigure {
     title: String = "", xLabel: String = "", yLabel: String = "",
     x: ClosedRange<Double>, y: ClosedRange<Double>, resolution: Int = 81,
     levels: ContourLevels = .linear(count: 10), filled: Bool = true, lines: Bool = true,
-    equalAspect: Bool = false, caption: String? = nil, width: Double = 640,
+    equalAspect: Bool = false, caption: String = "", width: Double = 640,
     height: Double = 480, function: (Double, Double) -> Double
   ) {
     self.init(
@@ -368,7 +370,7 @@ public struct ContourPlot: SVGFigure {
     let levelLabels = levelValues.map { significant($0) }
     let frame = frame(levelLabels: levelLabels)
     var svg = SVGBuilder()
-    frame.begin(into: &svg, accessibleLabel: caption.isEmpty ? title : caption)
+    frame.begin(into: &svg, accessibleLabel: accessibleLabel(title: title, caption: caption))
     let bandCount = levelValues.count + 1
     let bandColor = { (band: Int) in
       ColorMap.color(at: (Double(band) + 0.5) / Double(bandCount))

@@ -75,13 +75,14 @@ public struct Histogram: SVGFigure {
   ///   - bins: Bin count or explicit edges.
   ///   - density: Whether bars show densities instead of counts.
   ///   - yScale: `.linear` or `.log10`.
-  ///   - caption: The caption under the figure on the page (defaults to the title).
+  ///   - caption: Text under the figure on the page (empty for none; the title is drawn
+  ///     inside the figure already).
   ///   - width: Width in pixels.
   ///   - height: Height in pixels.
   public init(
     title: String = "", xLabel: String = "", yLabel: String? = nil,
     bins: HistogramBins = .count(20), density: Bool = false, yScale: AxisScale = .linear,
-    caption: String? = nil, width: Double = 640, height: Double = 400
+    caption: String = "", width: Double = 640, height: Double = 400
   ) {
     if case .count(let n) = bins { precondition(n >= 1, "Histogram needs at least one bin") }
     if case .edges(let edges) = bins {
@@ -95,7 +96,7 @@ public struct Histogram: SVGFigure {
     self.title = title
     self.xLabel = xLabel
     self.yLabel = yLabel ?? (density ? "density" : "count")
-    self.caption = caption ?? title
+    self.caption = caption
     self.yScale = yScale
     self.width = width
     self.height = height
@@ -234,7 +235,7 @@ public struct Histogram: SVGFigure {
     let edges = edges()
     let frame = frame(edges: edges)
     var svg = SVGBuilder()
-    frame.begin(into: &svg, accessibleLabel: caption.isEmpty ? title : caption)
+    frame.begin(into: &svg, accessibleLabel: accessibleLabel(title: title, caption: caption))
     let area = frame.area
     let base = yScale == .linear ? frame.pixelY(0)! : area.maxY
     let opacity = dataSets.count > 1 ? "0.55" : "0.85"

@@ -233,3 +233,8 @@ struct PlotFrame {
     }
   }
 }
+
+/// The figure's accessible name: the title and the caption, whichever are present.
+func accessibleLabel(title: String, caption: String) -> String {
+  [title, caption].filter { !$0.isEmpty }.joined(separator: ". ")
+}
