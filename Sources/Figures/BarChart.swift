@@ -14,7 +14,7 @@
 /// Bars rise from 0 on a linear axis (downwards for negative values) and from the bottom of
 /// the axis on a `.log10` axis. NaN, ±∞ and (on a log axis) non-positive values leave their
 /// bar out. With a fixed `yRange`, bars are cut at the frame.
-public struct BarChart: SVGFigure {
+public struct BarChart: SVGFigure, Sendable {
   /// One group of bars: a value for each category, in one colour.
   public struct Group: Sendable, Hashable {
     /// The legend entry (an empty name is left out of the legend).

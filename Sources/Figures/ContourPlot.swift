@@ -62,7 +62,7 @@ public enum ContourLevels: Sendable, Hashable {
 /// outside the grid's ranges are cut at the frame (a diverging optimizer leaves the picture).
 /// The bands are coloured by `ColorMap` from dark (low) to light (high); a band's colour
 /// applies to a whole grid cell, chosen by the mean of the cell's four corner samples.
-public struct ContourPlot: SVGFigure {
+public struct ContourPlot: SVGFigure, Sendable {
   /// A path through parameter space drawn over the surface.
   public struct Trajectory: Sendable, Hashable {
     /// The legend entry (an empty name is left out of the legend).

@@ -22,7 +22,7 @@ public enum HistogramBins: Sendable, Hashable {
 /// Bin k counts values v with `edges[k] <= v < edges[k + 1]`; the last bin also counts
 /// `v == edges.last`. NaN and ±∞ are never counted, nor are values outside explicit edges.
 /// With `density: true` bar heights are count / (total × bin width), so the bars' area is 1.
-public struct Histogram: SVGFigure {
+public struct Histogram: SVGFigure, Sendable {
   /// One data set.
   public struct DataSet: Sendable, Hashable {
     /// The legend entry (an empty name is left out of the legend).

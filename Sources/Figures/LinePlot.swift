@@ -36,7 +36,7 @@ public enum LineStyle: Sendable, Hashable {
 /// `.log10` axis — are skipped and break the line there, so a diverging run shows up as a line
 /// that stops. Parts of a line outside a fixed `xRange`/`yRange` are cut at the frame.
 /// The same plot always renders to the same bytes.
-public struct LinePlot: SVGFigure {
+public struct LinePlot: SVGFigure, Sendable {
   /// One line of the plot.
   public struct Series: Sendable, Hashable {
     /// The name shown in the legend (an empty name is left out of the legend).

@@ -133,20 +133,6 @@ func decimatedByColumn(_ points: [Point]) -> [Point] {
   return result
 }
 
-/// A point in data or pixel coordinates.
-public struct Point: Sendable, Hashable {
-  /// Horizontal coordinate.
-  public var x: Double
-  /// Vertical coordinate.
-  public var y: Double
-
-  /// A point at (`x`, `y`).
-  public init(x: Double, y: Double) {
-    self.x = x
-    self.y = y
-  }
-}
-
 /// Estimated width in pixels of `text` in a sans-serif font of `size` pixels (no font metrics
 /// are available; this is a conservative average used to reserve room for labels).
 func estimatedWidth(_ text: String, size: Int = 12) -> Double {

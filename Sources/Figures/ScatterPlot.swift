@@ -14,7 +14,7 @@
 ///
 /// Points with an undrawable coordinate (NaN, ±∞, not positive on a `.log10` axis) and points
 /// outside a fixed `xRange`/`yRange` are not drawn.
-public struct ScatterPlot: SVGFigure {
+public struct ScatterPlot: SVGFigure, Sendable {
   /// A group of points drawn in one colour with one legend entry.
   public struct Group: Sendable, Hashable {
     /// The legend entry (an empty name is left out of the legend).
