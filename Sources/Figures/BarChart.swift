@@ -162,7 +162,7 @@ public struct BarChart: SVGFigure, Sendable {
     var svg = SVGBuilder()
     frame.begin(into: &svg, accessibleLabel: accessibleLabel(title: title, caption: caption))
     let area = frame.area
-    let baseValue = yScale == .linear ? 0 : frame.yAxis.lower
+    let baseValue = yScale == .log10 ? frame.yAxis.lower : 0
     let base = min(area.maxY, max(area.minY, frame.pixelY(baseValue) ?? area.maxY))
     for index in groups.indices {
       svg.open("g", ["fill": color(of: index)])

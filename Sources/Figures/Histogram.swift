@@ -237,7 +237,7 @@ public struct Histogram: SVGFigure, Sendable {
     var svg = SVGBuilder()
     frame.begin(into: &svg, accessibleLabel: accessibleLabel(title: title, caption: caption))
     let area = frame.area
-    let base = yScale == .linear ? frame.pixelY(0)! : area.maxY
+    let base = yScale == .log10 ? area.maxY : frame.pixelY(0)!
     let opacity = dataSets.count > 1 ? "0.55" : "0.85"
     for index in dataSets.indices {
       svg.open(

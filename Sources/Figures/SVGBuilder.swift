@@ -75,9 +75,11 @@ extension SVGBuilder {
     case .none: return
     case .plain(let string):
       content = escapeXML(string)
-    case .powerOfTen(let exponent):
+    case .powerOfTen(let exponent), .negativePowerOfTen(let exponent):
       let exponentText = exponent < 0 ? "\u{2212}" + String(-exponent) : String(exponent)
-      content = "10<tspan dy=\"-5\" font-size=\"\(size - 3)\">\(exponentText)</tspan>"
+      let sign = label == .negativePowerOfTen(exponent) ? "\u{2212}" : ""
+      content =
+        sign + "10<tspan dy=\"-5\" font-size=\"\(size - 3)\">\(exponentText)</tspan>"
     }
     text += "<text x=\"\(fixed(x))\" y=\"\(fixed(y))\" text-anchor=\"\(anchor.rawValue)\""
     text += " font-size=\"\(size)\" fill=\"currentColor\""
@@ -146,5 +148,7 @@ func estimatedWidth(_ label: TickLabel, size: Int = 11) -> Double {
   case .plain(let string): return estimatedWidth(string, size: size)
   case .powerOfTen(let exponent):
     return estimatedWidth("10", size: size) + estimatedWidth(String(exponent), size: size - 3)
+  case .negativePowerOfTen(let exponent):
+    return estimatedWidth("-10", size: size) + estimatedWidth(String(exponent), size: size - 3)
   }
 }
