@@ -353,7 +353,7 @@ public struct ContourPlot: SVGFigure, Sendable {
       scale: .linear, values: [], fixedRange: grid.ys.first!...grid.ys.last!)
     let legend = trajectories.indices.filter { !trajectories[$0].name.isEmpty }.map {
       LegendEntry(
-        name: trajectories[$0].name, color: color(of: $0), symbol: .line(dash: nil, marker: true))
+        name: trajectories[$0].name, color: color(of: $0), symbol: .outlinedLine)
     }
     let labelWidth = levelLabels.map { estimatedWidth($0, size: 10) }.max() ?? 0
     let side = filled ? 14 + 6 + labelWidth + 4 : 0

@@ -10,6 +10,9 @@ enum LegendSymbol: Equatable {
   case marker
   /// A filled square (bars).
   case box
+  /// A line with a dark outline, as trajectories are drawn over heat maps (so that light
+  /// trajectory colours stay visible on a light page).
+  case outlinedLine
 }
 
 /// One row of the legend.
@@ -220,6 +223,11 @@ struct PlotFrame {
       case .marker:
         svg.element(
           "circle", ["cx": fixed(x + 12), "cy": fixed(y), "r": "4", "fill": entry.color])
+      case .outlinedLine:
+        let ends = [Point(x: x, y: y), Point(x: x + 24, y: y)]
+        svg.polyline(
+          ends, attributes: "stroke=\"#000000\" stroke-opacity=\"0.55\" stroke-width=\"4\"")
+        svg.polyline(ends, attributes: "stroke=\"\(escapeXML(entry.color))\" stroke-width=\"2\"")
       case .box:
         svg.element(
           "rect",
