@@ -133,7 +133,10 @@ public struct BarChart: SVGFigure, Sendable {
   func frame() -> PlotFrame {
     let count = max(1, categories.count)
     let ticks = categories.enumerated().map {
-      Tick(value: Double($0.offset) + 0.5, label: .plain($0.element))
+      // Names are cut at 24 characters so that slanted labels leave room for the bars.
+      Tick(
+        value: Double($0.offset) + 0.5,
+        label: .plain(truncated($0.element, toWidth: 24 * 6.6, size: 11)))
     }
     let xAxis = Axis(scale: .linear, lower: 0, upper: Double(count), ticks: ticks)
     let yAxis = Axis.make(

@@ -34,8 +34,11 @@ public enum LineStyle: Sendable, Hashable {
 ///
 /// Points whose x or y cannot be drawn — NaN, ±∞, or a value that is not positive on a
 /// `.log10` axis — are skipped and break the line there, so a diverging run shows up as a line
-/// that stops. Parts of a line outside a fixed `xRange`/`yRange` are cut at the frame.
-/// The same plot always renders to the same bytes.
+/// that stops; a point with no drawable neighbour shows only with `markers: true` (use that for
+/// a single marked point, such as the early-stopping epoch). Parts of a line outside a fixed
+/// `xRange`/`yRange` are cut at the frame. Long left-to-right series (tens of thousands of
+/// steps) are reduced to the first, lowest, highest and last point of each pixel column, which
+/// draws the same picture. The same plot always renders to the same bytes.
 public struct LinePlot: SVGFigure, Sendable {
   /// One line of the plot.
   public struct Series: Sendable, Hashable {

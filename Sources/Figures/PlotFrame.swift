@@ -49,6 +49,17 @@ struct PlotFrame {
     return 36 + (entries.map { estimatedWidth($0.name) }.max() ?? 0)
   }
 
+  /// The legend with names shortened (ending in "…") so that it takes at most a third of the
+  /// figure's width: long series names must not squeeze the plot away.
+  static func fitted(_ entries: [LegendEntry], figureWidth: Double) -> [LegendEntry] {
+    let room = figureWidth / 3 - 36
+    return entries.map { entry in
+      var entry = entry
+      entry.name = truncated(entry.name, toWidth: room)
+      return entry
+    }
+  }
+
   /// Lays out a frame.
   ///
   /// - Parameters:
@@ -64,6 +75,7 @@ struct PlotFrame {
     self.yLabel = yLabel
     self.xAxis = xAxis
     self.yAxis = yAxis
+    let legend = PlotFrame.fitted(legend, figureWidth: width)
     self.legend = legend
     self.verticalGrid = verticalGrid
     let top = 12.0 + (title.isEmpty ? 0 : 24)

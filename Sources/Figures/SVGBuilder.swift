@@ -141,6 +141,16 @@ func estimatedWidth(_ text: String, size: Int = 12) -> Double {
   Double(text.count) * Double(size) * 0.6
 }
 
+/// `text` shortened to fit `width` pixels (estimated), ending in "…" when it was cut.
+///
+/// `truncated("stochastic gradient descent", toWidth: 80)` is `"stochastic…"` (80 px hold
+/// eleven characters of 0.6 × 12 px: ten letters and the ellipsis).
+func truncated(_ text: String, toWidth width: Double, size: Int = 12) -> String {
+  let fits = max(1, Int(width / (Double(size) * 0.6)))
+  guard text.count > fits else { return text }
+  return String(text.prefix(fits - 1)) + "…"
+}
+
 /// Width of a tick label as drawn.
 func estimatedWidth(_ label: TickLabel, size: Int = 11) -> Double {
   switch label {

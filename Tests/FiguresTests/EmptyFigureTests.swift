@@ -32,3 +32,22 @@ import Testing
     #expect(root.all("text").map(\.allText).contains("diverged"))
   }
 }
+
+@Suite struct LongTextTests {
+  @Test func truncationKeepsTheStartAndAddsAnEllipsis() {
+    // The doc example: 80 px / (12 px × 0.6) = 11.1 → 11 characters, ten letters and "…".
+    #expect(truncated("stochastic gradient descent", toWidth: 80) == "stochastic…")
+    #expect(truncated("Adam", toWidth: 80) == "Adam")
+  }
+
+  @Test func veryLongNamesDoNotSqueezeThePlotAway() throws {
+    let name = String(repeating: "very long series name ", count: 20)
+    let plot = LinePlot(title: "t").adding(name, y: [1, 2, 3])
+    // The legend takes at most a third of the 640-px figure, so the area keeps most of the rest.
+    #expect(plot.frame().area.width > 640 / 3)
+    let legendText = try parseSVG(plot.svg()).all("text").map(\.allText).first { $0.hasSuffix("…") }
+    #expect(legendText != nil && legendText!.count < name.count)
+    let chart = BarChart(categories: [name, name]).adding("", values: [1, 2])
+    #expect(chart.frame().area.height > 100)
+  }
+}
