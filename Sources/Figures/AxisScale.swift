@@ -237,7 +237,14 @@ func linearTicks(
   lower: Double, upper: Double, expand: Bool, targetIntervals: Int = 5
 ) -> (lower: Double, upper: Double, ticks: [Tick]) {
   precondition(lower < upper, "linearTicks needs lower < upper, got \(lower) and \(upper)")
-  let step = TickStep(atLeast: (upper - lower) / Double(targetIntervals))
+  let span = upper - lower
+  guard span.isFinite, max(abs(lower), abs(upper)) / span < 1e12 else {
+    // A span too wide for a double, or too narrow to label next to its offset (1e20 to
+    // 1e20 + 1): label just the ends.
+    let ends = [lower, upper].map { Tick(value: $0, label: .plain(significant($0, digits: 6))) }
+    return (lower, upper, ends)
+  }
+  let step = TickStep(atLeast: span / Double(targetIntervals))
   let stepValue = step.value
   // A tiny slack so that an end that is a multiple of the step up to rounding counts as one.
   let slack = 1e-9

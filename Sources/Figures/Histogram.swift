@@ -168,7 +168,11 @@ public struct Histogram: SVGFigure, Sendable {
         low -= 0.5
         high += 0.5
       }
-      return (0...n).map { k in k == n ? high : low + (high - low) * Double(k) / Double(n) }
+      // Weighted means rather than low + k·(high − low)/n, which overflows for ±1e308.
+      return (0...n).map { k in
+        let f = Double(k) / Double(n)
+        return k == n ? high : low * (1 - f) + high * f
+      }
     }
   }
 

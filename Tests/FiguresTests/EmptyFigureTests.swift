@@ -51,3 +51,23 @@ import Testing
     #expect(chart.frame().area.height > 100)
   }
 }
+
+@Suite struct ExtremeValueTests {
+  @Test func hugeAndNarrowRangesStillRender() throws {
+    // A diverged run: values near the largest doubles, and a series with a tiny spread on a
+    // huge offset (1e20 … 1e20 + 16384, a few ulps apart).
+    let documents = [
+      LinePlot().adding("", y: [-1e308, 1e308]).svg(),
+      LinePlot().adding("", y: [1e20, 1e20 + 16384]).svg(),
+      ScatterPlot().adding("", x: [1, 2], y: [1e20, 1e20 + 16384]).svg(),
+      Histogram(values: [-1e308, 1e308], bins: .count(4)).svg(),
+    ]
+    for document in documents { _ = try parseSVG(document) }
+  }
+
+  @Test func narrowRangeOnAHugeOffsetLabelsItsEnds() {
+    let (_, _, ticks) = linearTicks(lower: 1e20, upper: 1e20 + 16384, expand: true)
+    #expect(ticks.count == 2)
+    #expect(ticks.map(\.label) == [.plain("1e20"), .plain("1e20")])
+  }
+}
