@@ -61,7 +61,9 @@ struct Axis {
     guard let t = Axis.transform(value, scale), let a = Axis.transform(lower, scale),
       let b = Axis.transform(upper, scale), b != a
     else { return nil }
-    return (t - a) / (b - a)
+    let f = (t - a) / (b - a)
+    // A domain wider than the largest double (−1e308…1e308) has an infinite width.
+    return f.isFinite ? f : nil
   }
 
   /// The value in the scale's working coordinate (itself, or its base-10 logarithm).
