@@ -173,8 +173,7 @@ public struct BarChart: SVGFigure, Sendable {
         guard let top = frame.pixelY(value) else { continue }
         let clamped = min(area.maxY, max(area.minY, top))
         let (left, right) = barSpan(category: category, group: index)
-        let x0 = frame.pixelX(left)!
-        let x1 = frame.pixelX(right)!
+        guard let x0 = frame.pixelX(left), let x1 = frame.pixelX(right) else { continue }
         svg.element(
           "rect",
           [

@@ -392,8 +392,11 @@ public struct ContourPlot: SVGFigure, Sendable {
   ) {
     let columns = grid.xs.count
     var paths = [String](repeating: "", count: levels.count + 1)
-    let px = grid.xs.map { frame.pixelX($0)! }
-    let py = grid.ys.map { frame.pixelY($0)! }
+    // Grid coordinates are finite and inside the axes, so they always have a position; a
+    // grid wider than the largest double has none and draws no bands.
+    let px = grid.xs.compactMap { frame.pixelX($0) }
+    let py = grid.ys.compactMap { frame.pixelY($0) }
+    guard px.count == grid.xs.count, py.count == grid.ys.count else { return }
     for j in 0..<(grid.ys.count - 1) {
       var runStart = 0
       var runBand: Int? = nil

@@ -241,7 +241,7 @@ public struct Histogram: SVGFigure, Sendable {
     var svg = SVGBuilder()
     frame.begin(into: &svg, accessibleLabel: accessibleLabel(title: title, caption: caption))
     let area = frame.area
-    let base = yScale == .log10 ? area.maxY : frame.pixelY(0)!
+    let base = yScale == .log10 ? area.maxY : frame.pixelY(0) ?? area.maxY
     let opacity = dataSets.count > 1 ? "0.55" : "0.85"
     for index in dataSets.indices {
       svg.open(
@@ -253,8 +253,9 @@ public struct Histogram: SVGFigure, Sendable {
       for (bin, height) in heights(of: index, edges: edges).enumerated() where height > 0 {
         guard let top = frame.pixelY(height) else { continue }
         let clamped = max(area.minY, top)
-        let x0 = frame.pixelX(edges[bin])!
-        let x1 = frame.pixelX(edges[bin + 1])!
+        guard let x0 = frame.pixelX(edges[bin]), let x1 = frame.pixelX(edges[bin + 1]) else {
+          continue
+        }
         svg.element(
           "rect",
           [
