@@ -467,7 +467,9 @@ public enum LessonRunner {
       of: lesson, in: directory, termination: termination, contentHash: hash, seconds: seconds)
   }
 
-  private static func buildFailureRun(of lesson: Lesson, diagnostics: String, hash: String)
+  /// The run of a lesson when the lessons program did not build: failed at the first error the
+  /// compiler reported in this lesson, or "not run" when it reported none here.
+  static func buildFailureRun(of lesson: Lesson, diagnostics: String, hash: String)
     -> LessonRun
   {
     let prefix = lesson.path + ":"
