@@ -61,7 +61,8 @@ public struct LessonRunOptions: Sendable {
     packageDirectory.appending(path: ".build/lessons/cache")
   }
 
-  /// Where each lesson's runner writes its results: `.build/lessons/work`.
+  /// Where each lesson's runner writes its results (one folder per run, removed once read):
+  /// `.build/lessons/work`.
   var workDirectory: URL { packageDirectory.appending(path: ".build/lessons/work") }
 }
 
@@ -399,10 +400,12 @@ public enum LessonRunner {
   private static func runOne(
     _ lesson: Lesson, runner: URL, hash: String, options: LessonRunOptions
   ) async throws -> LessonRun {
+    // A folder of its own, so a `lessons verify` and a `swift test` running the same lesson at
+    // the same time do not mix their results; removed once read.
     let directory = options.workDirectory.appending(
-      path: String(cacheName(lesson.path).dropLast(5)))
+      path: String(cacheName(lesson.path).dropLast(5)) + "-" + UUID().uuidString)
     let manager = FileManager.default
-    try? manager.removeItem(at: directory)
+    defer { try? manager.removeItem(at: directory) }
     let figures = directory.appending(path: "figures")
     try manager.createDirectory(at: figures, withIntermediateDirectories: true)
     let standardError = directory.appending(path: "stderr.txt")
