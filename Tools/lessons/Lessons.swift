@@ -7,7 +7,7 @@ import ArgumentParser
 struct Lessons: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "lessons",
-    abstract: "Compile, run and check the Swift snippets of the Markdown lessons.",
+    abstract: "Compile, run and check the Swift snippets of the Markdown lessons; render them.",
     discussion: """
       Every lesson in Lessons/ is a Markdown file whose ```swift blocks run, in order, in one \
       program built against the library. The ```output block after a snippet records what it \
@@ -19,8 +19,9 @@ struct Lessons: AsyncParsableCommand {
         lessons verify Lessons/00-getting-started.md --timeout 10
         lessons update Lessons/00-getting-started.md
         lessons list
+        lessons render                      the course as HTML in site/
       """,
-    subcommands: [Verify.self, Update.self, List.self],
+    subcommands: [Verify.self, Update.self, List.self, Render.self],
     defaultSubcommand: Verify.self
   )
 }

@@ -20,13 +20,18 @@ extension Lessons {
         Examples:
           lessons verify
           lessons verify Lessons/00-getting-started.md --timeout 10 --no-cache
+          lessons verify --render            check, then write the HTML course to site/
         """)
 
     @OptionGroup var selection: LessonSelection
     @OptionGroup var running: RunOptions
+    @Flag(help: "Also render the checked lessons as HTML in the same pass (see `lessons render`).")
+    var render = false
+    @OptionGroup var site: SiteOptions
 
     func run() async throws {
-      let lessons = try selection.readLessons()
+      let sources = try selection.readLessonsWithSources()
+      let lessons = sources.map(\.lesson)
       let byPath = Dictionary(lessons.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
       let options = running.runOptions(packageDirectory: selection.packageDirectory) {
         run, cached in
@@ -45,6 +50,10 @@ extension Lessons {
       }
       let verdicts = zip(lessons, runs).map { checkLesson($0, against: $1) }
       print(summaryLine(for: verdicts))
+      if render {
+        _ = try site.render(
+          lessons: sources, verdicts: verdicts, packageDirectory: selection.packageDirectory)
+      }
       if !verdicts.allSatisfy(\.passed) { throw ExitCode(1) }
     }
   }
