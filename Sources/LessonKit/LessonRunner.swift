@@ -453,7 +453,7 @@ public enum LessonRunner {
         guard state.signalIfRunning(pid, SIGILL) else { return }
         var lastSize = -1
         var steady = 0
-        for _ in 0..<100 {
+        for _ in 0..<100 where !state.isFinished {
           usleep(100_000)
           let size =
             ((try? FileManager.default.attributesOfItem(atPath: standardError.path))?[.size]
@@ -526,6 +526,9 @@ private final class RunState: @unchecked Sendable {
       return true
     }
   }
+
+  /// Whether the process has finished.
+  var isFinished: Bool { lock.withLock { finished } }
 
   /// Marks the process finished; returns whether it had been killed for its time limit.
   func finish() -> Bool {
