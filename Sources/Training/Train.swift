@@ -33,6 +33,8 @@ import TensorCore
 ///   - validation: An optional validation set, evaluated after every epoch.
 ///   - epochs: The number of passes over the training set.
 ///   - batchSize: Samples per mini-batch (the last batch of an epoch may be smaller).
+///   - dropLast: Whether to skip an epoch's last batch when it is smaller than `batchSize`
+///     (batch normalization cannot train on a batch of one sample). Default `false`.
 ///   - learningRate: The schedule: the learning rate η of step `t` (0-based, counted
 ///     over all epochs). Default: constant 0.1.
 ///   - generator: The seeded generator that shuffles the batches.
@@ -52,6 +54,7 @@ public func train<Scalar: TensorScalar>(
   validation: Dataset<Scalar>? = nil,
   epochs: Int,
   batchSize: Int,
+  dropLast: Bool = false,
   learningRate: (Int) -> Scalar = { _ in 0.1 },
   generator: inout SeededGenerator,
   update: (inout [Scalar], [Scalar], Scalar) -> Void = gradientDescentUpdate,
@@ -60,6 +63,9 @@ public func train<Scalar: TensorScalar>(
   precondition(epochs >= 0, "train: epochs \(epochs) must not be negative")
   precondition(batchSize > 0, "train: batchSize \(batchSize) must be positive")
   precondition(training.count > 0, "train: the training set is empty")
+  precondition(
+    !dropLast || batchSize <= training.count,
+    "train: dropLast with batchSize \(batchSize) > \(training.count) samples leaves no batch")
   var history = TrainingHistory<Scalar>()
   var steps = 0
   let initial = evaluate(
@@ -71,7 +77,9 @@ public func train<Scalar: TensorScalar>(
     var batchLossTotal: Scalar = 0
     var lastRate: Scalar = 0
     let elapsed = clock.measure {
-      for indices in training.batchIndices(size: batchSize, generator: &generator) {
+      for indices in training.batchIndices(
+        size: batchSize, dropLast: dropLast, generator: &generator)
+      {
         let batch = training.samples(at: indices)
         let (loss, gradient) = network.lossAndGradient(
           inputs: batch.inputs, targets: batch.targets)
@@ -96,7 +104,7 @@ public func train<Scalar: TensorScalar>(
 }
 
 /// Plain gradient descent, `θ ← θ − η·g`: the default update rule of
-/// ``train(_:on:validation:epochs:batchSize:learningRate:generator:update:onEpoch:)``.
+/// ``train(_:on:validation:epochs:batchSize:dropLast:learningRate:generator:update:onEpoch:)``.
 ///
 /// - Parameters:
 ///   - parameters: The flat parameters θ, updated in place.

@@ -100,3 +100,24 @@ import Testing
     #expect(run() == run())
   }
 }
+
+@Suite struct TrainDropLastTests {
+  /// 10 samples in batches of 4 give batches of 4, 4 and 2; with `dropLast` the batch of 2
+  /// is skipped, so each epoch takes 2 steps instead of 3 (counted by hand).
+  @Test func dropLastSkipsTheShortBatch() {
+    var generator = SeededGenerator(seed: 5)
+    let data = Dataset<Double>.linearRegression(
+      count: 10, slope: 2, intercept: 1, noise: 0, generator: &generator)
+    var network = Sequential<Double>(
+      [Dense(inputCount: 1, outputCount: 1, generator: &generator)], loss: .meanSquaredError)
+    var updateCount = 0
+    let history = train(
+      &network, on: data, epochs: 3, batchSize: 4, dropLast: true, generator: &generator,
+      update: { parameters, gradient, rate in
+        updateCount += 1
+        gradientDescentUpdate(&parameters, gradient, rate)
+      })
+    #expect(updateCount == 6)
+    #expect(history.last.steps == 6)
+  }
+}
