@@ -1,0 +1,113 @@
+import Testing
+
+@testable import LessonKit
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// A fresh empty directory for one test; the test removes what it made.
+private func makeDirectory() throws -> String {
+  var template = Array("/tmp/descent-atomic-XXXXXX".utf8CString)
+  guard template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) != nil else {
+    throw TestFileError(message: "mkdtemp")
+  }
+  return String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
+}
+
+/// The names in `directory`, without `.` and `..`, sorted.
+private func entries(_ directory: String) -> [String] {
+  guard let handle = opendir(directory) else { return [] }
+  defer { closedir(handle) }
+  var names: [String] = []
+  while let entry = readdir(handle) {
+    let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+      String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+    }
+    if name != ".", name != ".." { names.append(name) }
+  }
+  return names.sorted()
+}
+
+/// The permission bits of `path`.
+private func permissions(_ path: String) -> mode_t {
+  var status = stat()
+  return stat(path, &status) == 0 ? status.st_mode & 0o7777 : 0
+}
+
+/// Removes `directory` and the files in it.
+private func removeDirectory(_ directory: String) {
+  for name in entries(directory) { unlink("\(directory)/\(name)") }
+  rmdir(directory)
+}
+
+@Test("a new file gets the text and rw-r--r--; no temporary file is left")
+func writesNewFile() throws {
+  let directory = try makeDirectory()
+  defer { removeDirectory(directory) }
+  let path = "\(directory)/lesson.md"
+  try writeAtomically("# 标题\r\nx", toFile: path)
+  #expect(try readTestFile(path) == Array("# 标题\r\nx".utf8))
+  #expect(permissions(path) == 0o644)
+  #expect(entries(directory) == ["lesson.md"])
+}
+
+@Test(
+  "an existing file is replaced and keeps its permissions", arguments: [0o600, 0o755] as [mode_t])
+func keepsPermissions(mode: mode_t) throws {
+  let directory = try makeDirectory()
+  defer { removeDirectory(directory) }
+  let path = "\(directory)/lesson.md"
+  try writeTestFile("old contents that are longer\n", to: path)
+  chmod(path, mode)
+  try writeAtomically("new\n", toFile: path)
+  #expect(try readTestFile(path) == Array("new\n".utf8))
+  #expect(permissions(path) == mode)
+  #expect(entries(directory) == ["lesson.md"])
+}
+
+@Test("writing through a symbolic link replaces the file it points to")
+func followsSymbolicLinks() throws {
+  let directory = try makeDirectory()
+  defer { removeDirectory(directory) }
+  try writeTestFile("old\n", to: "\(directory)/real.md")
+  symlink("\(directory)/real.md", "\(directory)/link.md")
+  try writeAtomically("new\n", toFile: "\(directory)/link.md")
+  #expect(try readTestFile("\(directory)/real.md") == Array("new\n".utf8))
+  var status = stat()
+  #expect(lstat("\(directory)/link.md", &status) == 0)
+  #expect(status.st_mode & S_IFMT == S_IFLNK)
+  #expect(entries(directory) == ["link.md", "real.md"])
+}
+
+@Test("a failed write throws, leaves the target as it was and no temporary file")
+func failedWrites() throws {
+  let directory = try makeDirectory()
+  defer { removeDirectory(directory) }
+  // The folder does not exist: the temporary file cannot be made.
+  #expect(throws: FileError.self) {
+    try writeAtomically("x", toFile: "\(directory)/missing/lesson.md")
+  }
+  // The target is a non-empty directory: the rename fails after the text was written.
+  mkdir("\(directory)/lesson.md", 0o755)
+  try writeTestFile("keep\n", to: "\(directory)/lesson.md/inside")
+  #expect(throws: FileError.self) { try writeAtomically("x", toFile: "\(directory)/lesson.md") }
+  #expect(entries(directory) == ["lesson.md"])
+  #expect(try readTestFile("\(directory)/lesson.md/inside") == Array("keep\n".utf8))
+  unlink("\(directory)/lesson.md/inside")
+  rmdir("\(directory)/lesson.md")
+}
+
+@Test("reading a file that is not UTF-8 throws")
+func readsOnlyUTF8() throws {
+  let directory = try makeDirectory()
+  defer { removeDirectory(directory) }
+  let path = "\(directory)/latin1.md"
+  guard let file = fopen(path, "wb") else { throw TestFileError(message: "fopen") }
+  fwrite([0x63, 0x61, 0x66, 0xE9, 0x0A] as [UInt8], 1, 5, file)  // "café\n" in Latin-1
+  fclose(file)
+  #expect(throws: FileError.self) { try readTextFile(atPath: path) }
+  #expect(throws: FileError.self) { try Lesson(contentsOfFile: path) }
+}
