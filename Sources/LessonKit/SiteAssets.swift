@@ -201,9 +201,9 @@ let siteStylesheet = """
   .failure pre, .mismatch pre { margin: 0; background: transparent; }
   .note { color: var(--muted); font-style: italic; font-size: 0.92rem; }
 
-  .solution {
+  .solution-box {
     margin: 1em 0 1.5em;
-    padding: 0.5em 1em 0.1em;
+    padding: 0.5em 0.7em 0.1em;
     background: var(--solution-background);
     border-left: 5px solid var(--solution-border);
     border-radius: 4px;
@@ -248,7 +248,7 @@ let siteStylesheet = """
     main { max-width: none; }
     pre { white-space: pre-wrap; overflow: visible; border-color: #999; }
     pre, figure, .failure, .mismatch { break-inside: avoid; }
-    .solution { background: #fff; border: 1px solid #000; border-left: 5px solid #000; }
+    .solution-box { background: #fff; border: 1px solid #000; border-left: 5px solid #000; }
     .solution-label { color: #000; }
     h1, h2, h3 { break-after: avoid; }
     a { text-decoration: none; }

@@ -155,7 +155,7 @@ private func snippetHTML(
   var html = ""
   let boxed = !hidden && snippet.attributes.contains(.solution)
   if boxed {
-    html += "<aside class=\"solution\" aria-label=\"Solution\">"
+    html += "<aside class=\"solution-box\" aria-label=\"Solution\">"
     html += "<p class=\"solution-label\">Solution</p>\n"
   }
   if !hidden {

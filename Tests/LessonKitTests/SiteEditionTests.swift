@@ -49,7 +49,7 @@ import Testing
       #expect(!html.contains("answer 42"))
       #expect(!html.contains("SolutionFigure"))
       #expect(!html.contains("timing 3 ms"))
-      #expect(!html.contains("class=\"solution"))
+      #expect(!html.contains("solution"))
       #expect(!html.contains("language-output"))
       // The exercise itself and the other snippet stay.
       #expect(html.contains("Print the answer."))
@@ -66,7 +66,7 @@ import Testing
 
   @Test func theInstructorEditionShowsEachSolutionInABox() throws {
     let html = renderLesson(fixturePage(Self.lesson, run: Self.run), edition: .instructor).html
-    let opening = "<aside class=\"solution\" aria-label=\"Solution\">"
+    let opening = "<aside class=\"solution-box\" aria-label=\"Solution\">"
     #expect(html.components(separatedBy: opening).count == 3)
     #expect(html.components(separatedBy: "</aside>").count == 3)
     // The first box holds the code, the output and the figure of snippet 1, in that order.
@@ -120,6 +120,6 @@ import Testing
     #expect(instructor.contains("<samp>answer 42\n</samp>"))
     #expect(instructor.contains("<title>Exercises · Descent (instructor edition)</title>"))
     #expect(try read("instructor/index.html").contains("<h1>Descent (instructor edition)</h1>"))
-    #expect(try read("instructor/assets/site.css").contains(".solution {"))
+    #expect(try read("instructor/assets/site.css").contains(".solution-box {"))
   }
 }
