@@ -92,6 +92,7 @@ let package = Package(
     .testTarget(name: "HessianTests", dependencies: ["Hessian", "TensorCore"]),
     .testTarget(name: "TrainingTests", dependencies: ["Training", "TensorCore", "Optimizers"]),
     .testTarget(name: "FiguresTests", dependencies: ["Figures"]),
+    .testTarget(name: "LessonSupportTests", dependencies: ["LessonSupport"]),
     .testTarget(name: "LessonKitTests", dependencies: ["LessonKit"]),
   ]
 )
