@@ -9,6 +9,7 @@ let package = Package(
   platforms: [.macOS(.v14)],
   products: [
     .executable(name: "lessons", targets: ["lessons"]),
+    .executable(name: "lesson-runner", targets: ["lesson-runner"]),
     .executable(name: "descent-bench", targets: ["descent-bench"]),
     .library(name: "TensorCore", targets: ["TensorCore"]),
     .library(name: "Optimizers", targets: ["Optimizers"]),
@@ -73,6 +74,33 @@ let package = Package(
       ],
       path: "Tools/lessons"
     ),
+    // Turns Lessons/*.md into one Swift file at build time (run by the LessonCodegen plugin).
+    .executableTarget(
+      name: "lesson-codegen", dependencies: ["LessonKit"], path: "Tools/lesson-codegen"),
+    .plugin(
+      name: "LessonCodegen",
+      capability: .buildTool(),
+      dependencies: ["lesson-codegen"],
+      path: "Plugins/LessonCodegen"
+    ),
+    // What a lessons program is made of besides the generated lessons: snippet boundaries
+    // (per-snippet output files, progress) and its command line. Swift 5 mode: it redirects
+    // the C `stdout` of a single-threaded program.
+    .target(
+      name: "LessonRunnerSupport", dependencies: ["LessonSupport"],
+      swiftSettings: [.swiftLanguageMode(.v5)]),
+    // Every lesson compiled into one program; `lesson-runner LESSON --results DIR` runs one.
+    .executableTarget(
+      name: "lesson-runner",
+      dependencies: [
+        "TensorCore", "Optimizers", "Normalization", "Hessian", "Training", "Figures",
+        "LessonSupport", "LessonRunnerSupport",
+      ],
+      path: "Tools/lesson-runner",
+      // Swift 5 mode: snippets are teaching code, not checked for data races.
+      swiftSettings: [.swiftLanguageMode(.v5)],
+      plugins: [.plugin(name: "LessonCodegen")]
+    ),
 
     // MARK: Benchmarks (print figures and ratios; never timed tests)
     .executableTarget(
@@ -94,5 +122,22 @@ let package = Package(
     .testTarget(name: "FiguresTests", dependencies: ["Figures"]),
     .testTarget(name: "LessonSupportTests", dependencies: ["LessonSupport"]),
     .testTarget(name: "LessonKitTests", dependencies: ["LessonKit"]),
+    // The fixture lessons of the end-to-end tests (Tests/LessonFixtures/Lessons/*.md) compiled
+    // into one program, as lesson-runner does for Lessons/.
+    .executableTarget(
+      name: "lesson-fixture-runner",
+      dependencies: [
+        "TensorCore", "Optimizers", "Normalization", "Hessian", "Training", "Figures",
+        "LessonSupport", "LessonRunnerSupport",
+      ],
+      path: "Tests/LessonFixtures",
+      exclude: ["Lessons"],
+      swiftSettings: [.swiftLanguageMode(.v5)],
+      plugins: [.plugin(name: "LessonCodegen")]
+    ),
+    // Every lesson of Lessons/ as a test, and end-to-end tests of `lessons` on the fixtures.
+    .testTarget(
+      name: "LessonsTests",
+      dependencies: ["LessonKit", "lesson-runner", "lesson-fixture-runner", "lessons"]),
   ]
 )

@@ -22,12 +22,19 @@ public enum AxisScale: Sendable, Hashable {
   case linear
   /// Equal ratios take equal space (base-10 logarithm); only positive values are drawn.
   case log10
+  /// Logarithmic on both sides of zero and linear near it ("symlog"): a value v sits at
+  /// sign(v) · log10(1 + |v| / `linearWidth`). For spectra that span decades and change sign
+  /// (Hessian eigenvalues); ticks at 0 and ±10^k for 10^k ≥ 10 · `linearWidth` (closer to
+  /// zero their labels would crowd into the 0 label).
+  case symmetricLog(linearWidth: Double)
 }
 
 /// The text under (or beside) one tick.
 enum TickLabel: Equatable {
   /// A minor tick without a label.
   case none
+  /// Minus `10` raised to this exponent, drawn with a superscript.
+  case negativePowerOfTen(Int)
   /// A decimal number, already formatted.
   case plain(String)
   /// `10` raised to this exponent, drawn with a superscript.
@@ -54,7 +61,9 @@ struct Axis {
     guard let t = Axis.transform(value, scale), let a = Axis.transform(lower, scale),
       let b = Axis.transform(upper, scale), b != a
     else { return nil }
-    return (t - a) / (b - a)
+    let f = (t - a) / (b - a)
+    // A domain wider than the largest double (−1e308…1e308) has an infinite width.
+    return f.isFinite ? f : nil
   }
 
   /// The value in the scale's working coordinate (itself, or its base-10 logarithm).
@@ -63,6 +72,20 @@ struct Axis {
     switch scale {
     case .linear: return value
     case .log10: return value > 0 ? log10(value) : nil
+    case .symmetricLog(let width):
+      let t = log10(1 + abs(value) / width)
+      return value < 0 ? -t : t
+    }
+  }
+
+  /// The inverse of `transform`.
+  static func inverse(_ t: Double, _ scale: AxisScale) -> Double {
+    switch scale {
+    case .linear: return t
+    case .log10: return power10Fraction(t)
+    case .symmetricLog(let width):
+      let v = width * (power10Fraction(abs(t)) - 1)
+      return t < 0 ? -v : v
     }
   }
 
@@ -90,29 +113,37 @@ struct Axis {
     scale: AxisScale, values: [Double], fixedRange: ClosedRange<Double>? = nil,
     includeZero: Bool = false, margin: Double = 0
   ) -> Axis {
+    if case .symmetricLog(let width) = scale {
+      precondition(
+        width > 0 && width.isFinite, "symmetricLog needs a finite positive linearWidth")
+    }
     if let range = fixedRange {
       precondition(
         range.lowerBound.isFinite && range.upperBound.isFinite
           && range.lowerBound < range.upperBound,
         "An axis range needs finite bounds with lower < upper, got \(range)")
       precondition(
-        scale == .linear || range.lowerBound > 0,
+        scale != .log10 || range.lowerBound > 0,
         "A log10 axis range must be positive, got \(range)")
-      let ticks =
-        scale == .linear
-        ? linearTicks(lower: range.lowerBound, upper: range.upperBound, expand: false).ticks
-        : logTicks(lower: range.lowerBound, upper: range.upperBound, expand: false).ticks
-      return Axis(scale: scale, lower: range.lowerBound, upper: range.upperBound, ticks: ticks)
+      let (lower, upper) = (range.lowerBound, range.upperBound)
+      let ticks: [Tick]
+      switch scale {
+      case .linear: ticks = linearTicks(lower: lower, upper: upper, expand: false).ticks
+      case .log10: ticks = logTicks(lower: lower, upper: upper, expand: false).ticks
+      case .symmetricLog(let width):
+        ticks = symmetricLogTicks(lower: lower, upper: upper, width: width, expand: false).ticks
+      }
+      return Axis(scale: scale, lower: lower, upper: upper, ticks: ticks)
     }
     var drawable = values.filter { isDrawable($0, scale) }
-    if includeZero && scale == .linear { drawable.append(0) }
+    if includeZero && scale != .log10 { drawable.append(0) }
     guard var low = drawable.min(), var high = drawable.max() else {
       // Nothing to draw: show an empty unit range.
-      return make(scale: scale, values: scale == .linear ? [0, 1] : [1, 10])
+      return make(scale: scale, values: scale == .log10 ? [1, 10] : [0, 1])
     }
     if low == high {
       switch scale {
-      case .linear:
+      case .linear, .symmetricLog:
         let pad = low == 0 ? 1 : abs(low) / 2
         low -= pad
         high += pad
@@ -123,21 +154,21 @@ struct Axis {
       }
     }
     if margin > 0 {
-      let range: ClosedRange<Double>
-      switch scale {
-      case .linear:
-        let pad = (high - low) * margin
-        range = (low - pad)...(high + pad)
-      case .log10:
-        let factor = power10Fraction((logarithm10(high) - logarithm10(low)) * margin)
-        range = (low / factor)...(high * factor)
-      }
-      return make(scale: scale, values: [], fixedRange: range)
+      // Widen in the scale's working coordinate, so the margin looks the same on any scale.
+      let a = transform(low, scale)!
+      let b = transform(high, scale)!
+      let pad = (b - a) * margin
+      return make(
+        scale: scale, values: [], fixedRange: inverse(a - pad, scale)...inverse(b + pad, scale))
     }
-    let (lower, upper, ticks) =
-      scale == .linear
-      ? linearTicks(lower: low, upper: high, expand: true)
-      : logTicks(lower: low, upper: high, expand: true)
+    let (lower, upper, ticks): (Double, Double, [Tick])
+    switch scale {
+    case .linear: (lower, upper, ticks) = linearTicks(lower: low, upper: high, expand: true)
+    case .log10: (lower, upper, ticks) = logTicks(lower: low, upper: high, expand: true)
+    case .symmetricLog(let width):
+      (lower, upper, ticks) = symmetricLogTicks(
+        lower: low, upper: high, width: width, expand: true)
+    }
     return Axis(scale: scale, lower: lower, upper: upper, ticks: ticks)
   }
 }
@@ -208,7 +239,14 @@ func linearTicks(
   lower: Double, upper: Double, expand: Bool, targetIntervals: Int = 5
 ) -> (lower: Double, upper: Double, ticks: [Tick]) {
   precondition(lower < upper, "linearTicks needs lower < upper, got \(lower) and \(upper)")
-  let step = TickStep(atLeast: (upper - lower) / Double(targetIntervals))
+  let span = upper - lower
+  guard span.isFinite, max(abs(lower), abs(upper)) / span < 1e12 else {
+    // A span too wide for a double, or too narrow to label next to its offset (1e20 to
+    // 1e20 + 1): label just the ends.
+    let ends = [lower, upper].map { Tick(value: $0, label: .plain(significant($0, digits: 6))) }
+    return (lower, upper, ends)
+  }
+  let step = TickStep(atLeast: span / Double(targetIntervals))
   let stepValue = step.value
   // A tiny slack so that an end that is a multiple of the step up to rounding counts as one.
   let slack = 1e-9
@@ -284,6 +322,60 @@ func logTicks(lower: Double, upper: Double, expand: Bool) -> (
       if seen % labelEvery != 0 { ticks[i].label = .none }
       seen += 1
     }
+  }
+  return (domainLower, domainUpper, ticks)
+}
+
+/// Ticks of a symmetric-log axis: 0 (if inside) and ±10^k for the powers of ten at least
+/// 10 × `width` (`width` is the linear half-width around zero; 10^k sits about k − log10(width)
+/// decades from 0, so the first tick is a decade away from the 0 label); when there are more than about ten, only every
+/// second (third, …) power is labelled.
+///
+/// For `-0.5...300` with `width: 0.01` and `expand`, the domain widens to `-1...1000` and the
+/// ticks are −10⁰, −10⁻¹, 0, 10⁻¹, 10⁰, 10¹, 10², 10³.
+///
+/// - Parameters:
+///   - lower: The smallest value to cover.
+///   - upper: The largest value to cover (greater than `lower`).
+///   - width: The linear half-width around zero (positive).
+///   - expand: Whether the domain widens to whole powers of ten (or to ±`width`).
+/// - Returns: The domain and its ticks, sorted by value.
+func symmetricLogTicks(lower: Double, upper: Double, width: Double, expand: Bool) -> (
+  lower: Double, upper: Double, ticks: [Tick]
+) {
+  precondition(lower < upper, "symmetricLogTicks needs lower < upper")
+  /// The smallest power of ten at least `magnitude` (and at least `width`).
+  func ceilingPower(_ magnitude: Double) -> Double {
+    guard magnitude > width else { return width }
+    var e = decimalExponent(magnitude)
+    if power10(e) < magnitude { e += 1 }
+    return power10(e)
+  }
+  let domainLower = expand && lower < 0 ? -ceilingPower(-lower) : lower
+  let domainUpper = expand && upper > 0 ? ceilingPower(upper) : upper
+  var first = decimalExponent(10 * width)
+  if power10(first) < 10 * width { first += 1 }
+  var positive: [Int] = []
+  var negative: [Int] = []
+  if domainUpper >= power10(first) {
+    positive = Array(first...decimalExponent(domainUpper))
+  }
+  if domainLower <= -power10(first) {
+    negative = Array(first...decimalExponent(-domainLower))
+  }
+  let count = positive.count + negative.count
+  let every = max(1, (count + 9) / 10)
+  var ticks: [Tick] = []
+  for e in negative.reversed() {
+    let label: TickLabel = (e - first) % every == 0 ? .negativePowerOfTen(e) : .none
+    ticks.append(Tick(value: -power10(e), label: label))
+  }
+  if domainLower <= 0 && domainUpper >= 0 {
+    ticks.append(Tick(value: 0, label: .plain("0")))
+  }
+  for e in positive {
+    let label: TickLabel = (e - first) % every == 0 ? .powerOfTen(e) : .none
+    ticks.append(Tick(value: power10(e), label: label))
   }
   return (domainLower, domainUpper, ticks)
 }

@@ -14,7 +14,7 @@
 /// Bars rise from 0 on a linear axis (downwards for negative values) and from the bottom of
 /// the axis on a `.log10` axis. NaN, ±∞ and (on a log axis) non-positive values leave their
 /// bar out. With a fixed `yRange`, bars are cut at the frame.
-public struct BarChart: SVGFigure {
+public struct BarChart: SVGFigure, Sendable {
   /// One group of bars: a value for each category, in one colour.
   public struct Group: Sendable, Hashable {
     /// The legend entry (an empty name is left out of the legend).
@@ -67,19 +67,20 @@ public struct BarChart: SVGFigure {
   ///   - categories: The names under the bar groups.
   ///   - yScale: `.linear` or `.log10`.
   ///   - yRange: A fixed vertical range, or `nil` to fit the data.
-  ///   - caption: The caption under the figure on the page (defaults to the title).
+  ///   - caption: Text under the figure on the page (empty for none; the title is drawn
+  ///     inside the figure already).
   ///   - width: Width in pixels.
   ///   - height: Height in pixels.
   public init(
     title: String = "", xLabel: String = "", yLabel: String = "", categories: [String],
-    yScale: AxisScale = .linear, yRange: ClosedRange<Double>? = nil, caption: String? = nil,
+    yScale: AxisScale = .linear, yRange: ClosedRange<Double>? = nil, caption: String = "",
     width: Double = 640, height: Double = 400
   ) {
     self.categories = categories
     self.title = title
     self.xLabel = xLabel
     self.yLabel = yLabel
-    self.caption = caption ?? title
+    self.caption = caption
     self.yScale = yScale
     self.yRange = yRange
     self.width = width
@@ -132,7 +133,10 @@ public struct BarChart: SVGFigure {
   func frame() -> PlotFrame {
     let count = max(1, categories.count)
     let ticks = categories.enumerated().map {
-      Tick(value: Double($0.offset) + 0.5, label: .plain($0.element))
+      // Names are cut at 24 characters so that slanted labels leave room for the bars.
+      Tick(
+        value: Double($0.offset) + 0.5,
+        label: .plain(truncated($0.element, toWidth: 24 * 6.6, size: 11)))
     }
     let xAxis = Axis(scale: .linear, lower: 0, upper: Double(count), ticks: ticks)
     let yAxis = Axis.make(
@@ -159,9 +163,9 @@ public struct BarChart: SVGFigure {
   public func svg() -> String {
     let frame = frame()
     var svg = SVGBuilder()
-    frame.begin(into: &svg, accessibleLabel: caption.isEmpty ? title : caption)
+    frame.begin(into: &svg, accessibleLabel: accessibleLabel(title: title, caption: caption))
     let area = frame.area
-    let baseValue = yScale == .linear ? 0 : frame.yAxis.lower
+    let baseValue = yScale == .log10 ? frame.yAxis.lower : 0
     let base = min(area.maxY, max(area.minY, frame.pixelY(baseValue) ?? area.maxY))
     for index in groups.indices {
       svg.open("g", ["fill": color(of: index)])
@@ -169,8 +173,7 @@ public struct BarChart: SVGFigure {
         guard let top = frame.pixelY(value) else { continue }
         let clamped = min(area.maxY, max(area.minY, top))
         let (left, right) = barSpan(category: category, group: index)
-        let x0 = frame.pixelX(left)!
-        let x1 = frame.pixelX(right)!
+        guard let x0 = frame.pixelX(left), let x1 = frame.pixelX(right) else { continue }
         svg.element(
           "rect",
           [

@@ -62,7 +62,7 @@ public enum ContourLevels: Sendable, Hashable {
 /// outside the grid's ranges are cut at the frame (a diverging optimizer leaves the picture).
 /// The bands are coloured by `ColorMap` from dark (low) to light (high); a band's colour
 /// applies to a whole grid cell, chosen by the mean of the cell's four corner samples.
-public struct ContourPlot: SVGFigure {
+public struct ContourPlot: SVGFigure, Sendable {
   /// A path through parameter space drawn over the surface.
   public struct Trajectory: Sendable, Hashable {
     /// The legend entry (an empty name is left out of the legend).
@@ -158,13 +158,14 @@ public struct ContourPlot: SVGFigure {
   ///   - filled: Whether to fill the bands with colour.
   ///   - lines: Whether to draw the iso-lines.
   ///   - equalAspect: Whether one unit has the same length on both axes.
-  ///   - caption: The caption under the figure on the page (defaults to the title).
+  ///   - caption: Text under the figure on the page (empty for none; the title is drawn
+  ///     inside the figure already).
   ///   - width: Width in pixels.
   ///   - height: Height in pixels.
   public init(
     title: String = "", xLabel: String = "", yLabel: String = "", grid: SurfaceGrid,
     levels: ContourLevels = .linear(count: 10), filled: Bool = true, lines: Bool = true,
-    equalAspect: Bool = false, caption: String? = nil, width: Double = 640,
+    equalAspect: Bool = false, caption: String = "", width: Double = 640,
     height: Double = 480
   ) {
     self.equalAspect = equalAspect
@@ -175,7 +176,7 @@ public struct ContourPlot: SVGFigure {
     self.levels = levels
     self.filled = filled
     self.lines = lines
-    self.caption = caption ?? title
+    self.caption = caption
     self.width = width
     self.height = height
     self.trajectories = []
@@ -195,7 +196,8 @@ public struct ContourPlot: SVGFigure {
   ///   - filled: Whether to fill the bands with colour.
   ///   - lines: Whether to draw the iso-lines.
   ///   - equalAspect: Whether one unit has the same length on both axes.
-  ///   - caption: The caption under the figure on the page (defaults to the title).
+  ///   - caption: Text under the figure on the page (empty for none; the title is drawn
+  ///     inside the figure already).
   ///   - width: Width in pixels.
   ///   - height: Height in pixels.
   ///   - function: f(x, y).
@@ -203,7 +205,7 @@ public struct ContourPlot: SVGFigure {
     title: String = "", xLabel: String = "", yLabel: String = "",
     x: ClosedRange<Double>, y: ClosedRange<Double>, resolution: Int = 81,
     levels: ContourLevels = .linear(count: 10), filled: Bool = true, lines: Bool = true,
-    equalAspect: Bool = false, caption: String? = nil, width: Double = 640,
+    equalAspect: Bool = false, caption: String = "", width: Double = 640,
     height: Double = 480, function: (Double, Double) -> Double
   ) {
     self.init(
@@ -351,7 +353,7 @@ public struct ContourPlot: SVGFigure {
       scale: .linear, values: [], fixedRange: grid.ys.first!...grid.ys.last!)
     let legend = trajectories.indices.filter { !trajectories[$0].name.isEmpty }.map {
       LegendEntry(
-        name: trajectories[$0].name, color: color(of: $0), symbol: .line(dash: nil, marker: true))
+        name: trajectories[$0].name, color: color(of: $0), symbol: .outlinedLine)
     }
     let labelWidth = levelLabels.map { estimatedWidth($0, size: 10) }.max() ?? 0
     let side = filled ? 14 + 6 + labelWidth + 4 : 0
@@ -368,7 +370,7 @@ public struct ContourPlot: SVGFigure {
     let levelLabels = levelValues.map { significant($0) }
     let frame = frame(levelLabels: levelLabels)
     var svg = SVGBuilder()
-    frame.begin(into: &svg, accessibleLabel: caption.isEmpty ? title : caption)
+    frame.begin(into: &svg, accessibleLabel: accessibleLabel(title: title, caption: caption))
     let bandCount = levelValues.count + 1
     let bandColor = { (band: Int) in
       ColorMap.color(at: (Double(band) + 0.5) / Double(bandCount))
@@ -390,8 +392,11 @@ public struct ContourPlot: SVGFigure {
   ) {
     let columns = grid.xs.count
     var paths = [String](repeating: "", count: levels.count + 1)
-    let px = grid.xs.map { frame.pixelX($0)! }
-    let py = grid.ys.map { frame.pixelY($0)! }
+    // Grid coordinates are finite and inside the axes, so they always have a position; a
+    // grid wider than the largest double has none and draws no bands.
+    let px = grid.xs.compactMap { frame.pixelX($0) }
+    let py = grid.ys.compactMap { frame.pixelY($0) }
+    guard px.count == grid.xs.count, py.count == grid.ys.count else { return }
     for j in 0..<(grid.ys.count - 1) {
       var runStart = 0
       var runBand: Int? = nil

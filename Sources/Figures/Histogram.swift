@@ -22,7 +22,7 @@ public enum HistogramBins: Sendable, Hashable {
 /// Bin k counts values v with `edges[k] <= v < edges[k + 1]`; the last bin also counts
 /// `v == edges.last`. NaN and ±∞ are never counted, nor are values outside explicit edges.
 /// With `density: true` bar heights are count / (total × bin width), so the bars' area is 1.
-public struct Histogram: SVGFigure {
+public struct Histogram: SVGFigure, Sendable {
   /// One data set.
   public struct DataSet: Sendable, Hashable {
     /// The legend entry (an empty name is left out of the legend).
@@ -75,13 +75,14 @@ public struct Histogram: SVGFigure {
   ///   - bins: Bin count or explicit edges.
   ///   - density: Whether bars show densities instead of counts.
   ///   - yScale: `.linear` or `.log10`.
-  ///   - caption: The caption under the figure on the page (defaults to the title).
+  ///   - caption: Text under the figure on the page (empty for none; the title is drawn
+  ///     inside the figure already).
   ///   - width: Width in pixels.
   ///   - height: Height in pixels.
   public init(
     title: String = "", xLabel: String = "", yLabel: String? = nil,
     bins: HistogramBins = .count(20), density: Bool = false, yScale: AxisScale = .linear,
-    caption: String? = nil, width: Double = 640, height: Double = 400
+    caption: String = "", width: Double = 640, height: Double = 400
   ) {
     if case .count(let n) = bins { precondition(n >= 1, "Histogram needs at least one bin") }
     if case .edges(let edges) = bins {
@@ -95,7 +96,7 @@ public struct Histogram: SVGFigure {
     self.title = title
     self.xLabel = xLabel
     self.yLabel = yLabel ?? (density ? "density" : "count")
-    self.caption = caption ?? title
+    self.caption = caption
     self.yScale = yScale
     self.width = width
     self.height = height
@@ -167,7 +168,11 @@ public struct Histogram: SVGFigure {
         low -= 0.5
         high += 0.5
       }
-      return (0...n).map { k in k == n ? high : low + (high - low) * Double(k) / Double(n) }
+      // Weighted means rather than low + k·(high − low)/n, which overflows for ±1e308.
+      return (0...n).map { k in
+        let f = Double(k) / Double(n)
+        return k == n ? high : low * (1 - f) + high * f
+      }
     }
   }
 
@@ -234,9 +239,9 @@ public struct Histogram: SVGFigure {
     let edges = edges()
     let frame = frame(edges: edges)
     var svg = SVGBuilder()
-    frame.begin(into: &svg, accessibleLabel: caption.isEmpty ? title : caption)
+    frame.begin(into: &svg, accessibleLabel: accessibleLabel(title: title, caption: caption))
     let area = frame.area
-    let base = yScale == .linear ? frame.pixelY(0)! : area.maxY
+    let base = yScale == .log10 ? area.maxY : frame.pixelY(0) ?? area.maxY
     let opacity = dataSets.count > 1 ? "0.55" : "0.85"
     for index in dataSets.indices {
       svg.open(
@@ -248,8 +253,9 @@ public struct Histogram: SVGFigure {
       for (bin, height) in heights(of: index, edges: edges).enumerated() where height > 0 {
         guard let top = frame.pixelY(height) else { continue }
         let clamped = max(area.minY, top)
-        let x0 = frame.pixelX(edges[bin])!
-        let x1 = frame.pixelX(edges[bin + 1])!
+        guard let x0 = frame.pixelX(edges[bin]), let x1 = frame.pixelX(edges[bin + 1]) else {
+          continue
+        }
         svg.element(
           "rect",
           [

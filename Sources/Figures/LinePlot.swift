@@ -34,9 +34,12 @@ public enum LineStyle: Sendable, Hashable {
 ///
 /// Points whose x or y cannot be drawn — NaN, ±∞, or a value that is not positive on a
 /// `.log10` axis — are skipped and break the line there, so a diverging run shows up as a line
-/// that stops. Parts of a line outside a fixed `xRange`/`yRange` are cut at the frame.
-/// The same plot always renders to the same bytes.
-public struct LinePlot: SVGFigure {
+/// that stops; a point with no drawable neighbour shows only with `markers: true` (use that for
+/// a single marked point, such as the early-stopping epoch). Parts of a line outside a fixed
+/// `xRange`/`yRange` are cut at the frame. Long left-to-right series (tens of thousands of
+/// steps) are reduced to the first, lowest, highest and last point of each pixel column, which
+/// draws the same picture. The same plot always renders to the same bytes.
+public struct LinePlot: SVGFigure, Sendable {
   /// One line of the plot.
   public struct Series: Sendable, Hashable {
     /// The name shown in the legend (an empty name is left out of the legend).
@@ -112,19 +115,20 @@ public struct LinePlot: SVGFigure {
   ///   - yScale: `.linear` or `.log10` (loss curves that span decades).
   ///   - xRange: A fixed horizontal range, or `nil` to fit the data.
   ///   - yRange: A fixed vertical range, or `nil` to fit the data.
-  ///   - caption: The caption under the figure on the page (defaults to the title).
+  ///   - caption: Text under the figure on the page (empty for none; the title is drawn
+  ///     inside the figure already).
   ///   - width: Width in pixels.
   ///   - height: Height in pixels.
   public init(
     title: String = "", xLabel: String = "", yLabel: String = "",
     xScale: AxisScale = .linear, yScale: AxisScale = .linear,
     xRange: ClosedRange<Double>? = nil, yRange: ClosedRange<Double>? = nil,
-    caption: String? = nil, width: Double = 640, height: Double = 400
+    caption: String = "", width: Double = 640, height: Double = 400
   ) {
     self.title = title
     self.xLabel = xLabel
     self.yLabel = yLabel
-    self.caption = caption ?? title
+    self.caption = caption
     self.xScale = xScale
     self.yScale = yScale
     self.xRange = xRange
@@ -303,7 +307,7 @@ public struct LinePlot: SVGFigure {
   public func svg() -> String {
     let frame = frame()
     var svg = SVGBuilder()
-    frame.begin(into: &svg, accessibleLabel: caption.isEmpty ? title : caption)
+    frame.begin(into: &svg, accessibleLabel: accessibleLabel(title: title, caption: caption))
     for line in referenceLines { line.draw(into: &svg, frame: frame) }
     for index in series.indices {
       let line = series[index]

@@ -10,6 +10,9 @@ enum LegendSymbol: Equatable {
   case marker
   /// A filled square (bars).
   case box
+  /// A line with a dark outline, as trajectories are drawn over heat maps (so that light
+  /// trajectory colours stay visible on a light page).
+  case outlinedLine
 }
 
 /// One row of the legend.
@@ -35,11 +38,26 @@ struct PlotFrame {
   let area: Rect
   /// The left edge of the free band to the right of the area (colour bar, legend).
   let sideStart: Double
+  /// Whether the x tick labels are slanted because they would overlap side by side.
+  let slantedXLabels: Bool
+  /// The extra height below the axis taken by slanted labels.
+  let slantDepth: Double
 
   /// Pixel width reserved for the legend entries.
   static func legendWidth(_ entries: [LegendEntry]) -> Double {
     guard !entries.isEmpty else { return 0 }
     return 36 + (entries.map { estimatedWidth($0.name) }.max() ?? 0)
+  }
+
+  /// The legend with names shortened (ending in "…") so that it takes at most a third of the
+  /// figure's width: long series names must not squeeze the plot away.
+  static func fitted(_ entries: [LegendEntry], figureWidth: Double) -> [LegendEntry] {
+    let room = figureWidth / 3 - 36
+    return entries.map { entry in
+      var entry = entry
+      entry.name = truncated(entry.name, toWidth: room)
+      return entry
+    }
   }
 
   /// Lays out a frame.
@@ -57,6 +75,7 @@ struct PlotFrame {
     self.yLabel = yLabel
     self.xAxis = xAxis
     self.yAxis = yAxis
+    let legend = PlotFrame.fitted(legend, figureWidth: width)
     self.legend = legend
     self.verticalGrid = verticalGrid
     let top = 12.0 + (title.isEmpty ? 0 : 24)
@@ -71,6 +90,25 @@ struct PlotFrame {
     precondition(
       area.width > 20 && area.height > 20,
       "The figure is too small for its labels and legend; make it larger")
+    // Labels wider than the space between neighbouring ticks are slanted, which takes
+    // sin 35° ≈ 0.574 of their width below the axis.
+    let labelled = xAxis.ticks.filter { $0.label != .none }
+    let positions = labelled.compactMap { xAxis.fraction($0.value) }.map {
+      area.minX + $0 * area.width
+    }
+    let widestXLabel = labelled.map { estimatedWidth($0.label) }.max() ?? 0
+    let spacing = zip(positions, positions.dropFirst()).map { $1 - $0 }.min() ?? .infinity
+    self.slantedXLabels = widestXLabel + 6 > spacing
+    self.slantDepth = slantedXLabels ? (widestXLabel * 0.574).rounded(.up) : 0
+    area.maxY -= slantDepth
+    // A slanted label reaches cos 35° ≈ 0.82 of its width left of its tick: keep the first
+    // one inside the figure.
+    if slantedXLabels, let first = positions.first {
+      area.minX += max(0, 0.82 * widestXLabel - first + 4)
+      // Slanted labels end at their tick: the room kept for the last one's right half is free.
+      area.maxX += max(14, lastXTick + 4) - 14
+    }
+    precondition(area.height > 20, "The figure is too small for its x labels; make it taller")
     var width = width
     var height = height
     if equalAspect && xAxis.scale == .linear && yAxis.scale == .linear {
@@ -91,7 +129,7 @@ struct PlotFrame {
     self.width = width
     self.height = height
     self.area = area
-    self.sideStart = area.maxX + max(14, lastXTick + 4)
+    self.sideStart = area.maxX + (slantedXLabels ? 14 : max(14, lastXTick + 4))
   }
 
   /// The pixel position of a data point, or `nil` if either coordinate is undrawable.
@@ -162,10 +200,15 @@ struct PlotFrame {
     }
     for tick in xAxis.ticks {
       guard let x = pixelX(tick.value) else { continue }
-      svg.tickLabel(tick.label, x: x, y: area.maxY + 18, anchor: .middle)
+      if slantedXLabels {
+        svg.tickLabel(tick.label, x: x + 3, y: area.maxY + 14, anchor: .end, slanted: true)
+      } else {
+        svg.tickLabel(tick.label, x: x, y: area.maxY + 18, anchor: .middle)
+      }
     }
     if !xLabel.isEmpty {
-      svg.label(xLabel, x: area.minX + area.width / 2, y: area.maxY + 36, anchor: .middle)
+      svg.label(
+        xLabel, x: area.minX + area.width / 2, y: area.maxY + 36 + slantDepth, anchor: .middle)
     }
     if !yLabel.isEmpty {
       svg.label(yLabel, x: 16, y: area.minY + area.height / 2, anchor: .middle, rotate: true)
@@ -192,6 +235,11 @@ struct PlotFrame {
       case .marker:
         svg.element(
           "circle", ["cx": fixed(x + 12), "cy": fixed(y), "r": "4", "fill": entry.color])
+      case .outlinedLine:
+        let ends = [Point(x: x, y: y), Point(x: x + 24, y: y)]
+        svg.polyline(
+          ends, attributes: "stroke=\"#000000\" stroke-opacity=\"0.55\" stroke-width=\"4\"")
+        svg.polyline(ends, attributes: "stroke=\"\(escapeXML(entry.color))\" stroke-width=\"2\"")
       case .box:
         svg.element(
           "rect",
@@ -204,4 +252,9 @@ struct PlotFrame {
       y += 18
     }
   }
+}
+
+/// The figure's accessible name: the title and the caption, whichever are present.
+func accessibleLabel(title: String, caption: String) -> String {
+  [title, caption].filter { !$0.isEmpty }.joined(separator: ". ")
 }

@@ -64,20 +64,27 @@ extension SVGBuilder {
     text += ">" + escapeXML(content) + "</text>\n"
   }
 
-  /// A tick label: plain text, or 10 with a superscript exponent.
+  /// A tick label: plain text, or 10 with a superscript exponent. A slanted label is turned
+  /// 35° counter-clockwise about its anchor point (for long category names).
   mutating func tickLabel(
-    _ label: TickLabel, x: Double, y: Double, anchor: TextAnchor, size: Int = 11
+    _ label: TickLabel, x: Double, y: Double, anchor: TextAnchor, size: Int = 11,
+    slanted: Bool = false
   ) {
+    let content: String
     switch label {
     case .none: return
     case .plain(let string):
-      self.label(string, x: x, y: y, anchor: anchor, size: size)
-    case .powerOfTen(let exponent):
+      content = escapeXML(string)
+    case .powerOfTen(let exponent), .negativePowerOfTen(let exponent):
       let exponentText = exponent < 0 ? "\u{2212}" + String(-exponent) : String(exponent)
-      text += "<text x=\"\(fixed(x))\" y=\"\(fixed(y))\" text-anchor=\"\(anchor.rawValue)\""
-      text += " font-size=\"\(size)\" fill=\"currentColor\">10<tspan dy=\"-5\" font-size=\""
-      text += "\(size - 3)\">\(exponentText)</tspan></text>\n"
+      let sign = label == .negativePowerOfTen(exponent) ? "\u{2212}" : ""
+      content =
+        sign + "10<tspan dy=\"-5\" font-size=\"\(size - 3)\">\(exponentText)</tspan>"
     }
+    text += "<text x=\"\(fixed(x))\" y=\"\(fixed(y))\" text-anchor=\"\(anchor.rawValue)\""
+    text += " font-size=\"\(size)\" fill=\"currentColor\""
+    if slanted { text += " transform=\"rotate(-35 \(fixed(x)) \(fixed(y)))\"" }
+    text += ">" + content + "</text>\n"
   }
 
   /// A polyline through pixel points. Points closer than half a pixel (in x plus y) to the
@@ -128,24 +135,20 @@ func decimatedByColumn(_ points: [Point]) -> [Point] {
   return result
 }
 
-/// A point in data or pixel coordinates.
-public struct Point: Sendable, Hashable {
-  /// Horizontal coordinate.
-  public var x: Double
-  /// Vertical coordinate.
-  public var y: Double
-
-  /// A point at (`x`, `y`).
-  public init(x: Double, y: Double) {
-    self.x = x
-    self.y = y
-  }
-}
-
 /// Estimated width in pixels of `text` in a sans-serif font of `size` pixels (no font metrics
 /// are available; this is a conservative average used to reserve room for labels).
 func estimatedWidth(_ text: String, size: Int = 12) -> Double {
   Double(text.count) * Double(size) * 0.6
+}
+
+/// `text` shortened to fit `width` pixels (estimated), ending in "…" when it was cut.
+///
+/// `truncated("stochastic gradient descent", toWidth: 80)` is `"stochastic…"` (80 px hold
+/// eleven characters of 0.6 × 12 px: ten letters and the ellipsis).
+func truncated(_ text: String, toWidth width: Double, size: Int = 12) -> String {
+  let fits = max(1, Int(width / (Double(size) * 0.6)))
+  guard text.count > fits else { return text }
+  return String(text.prefix(fits - 1)) + "…"
 }
 
 /// Width of a tick label as drawn.
@@ -155,5 +158,7 @@ func estimatedWidth(_ label: TickLabel, size: Int = 11) -> Double {
   case .plain(let string): return estimatedWidth(string, size: size)
   case .powerOfTen(let exponent):
     return estimatedWidth("10", size: size) + estimatedWidth(String(exponent), size: size - 3)
+  case .negativePowerOfTen(let exponent):
+    return estimatedWidth("-10", size: size) + estimatedWidth(String(exponent), size: size - 3)
   }
 }

@@ -14,7 +14,7 @@
 ///
 /// Points with an undrawable coordinate (NaN, ±∞, not positive on a `.log10` axis) and points
 /// outside a fixed `xRange`/`yRange` are not drawn.
-public struct ScatterPlot: SVGFigure {
+public struct ScatterPlot: SVGFigure, Sendable {
   /// A group of points drawn in one colour with one legend entry.
   public struct Group: Sendable, Hashable {
     /// The legend entry (an empty name is left out of the legend).
@@ -92,19 +92,20 @@ public struct ScatterPlot: SVGFigure {
   ///   - yScale: `.linear` or `.log10`.
   ///   - xRange: A fixed horizontal range, or `nil` to fit the data.
   ///   - yRange: A fixed vertical range, or `nil` to fit the data.
-  ///   - caption: The caption under the figure on the page (defaults to the title).
+  ///   - caption: Text under the figure on the page (empty for none; the title is drawn
+  ///     inside the figure already).
   ///   - width: Width in pixels.
   ///   - height: Height in pixels.
   public init(
     title: String = "", xLabel: String = "", yLabel: String = "",
     xScale: AxisScale = .linear, yScale: AxisScale = .linear,
     xRange: ClosedRange<Double>? = nil, yRange: ClosedRange<Double>? = nil,
-    caption: String? = nil, width: Double = 640, height: Double = 400
+    caption: String = "", width: Double = 640, height: Double = 400
   ) {
     self.title = title
     self.xLabel = xLabel
     self.yLabel = yLabel
-    self.caption = caption ?? title
+    self.caption = caption
     self.xScale = xScale
     self.yScale = yScale
     self.xRange = xRange
@@ -212,7 +213,7 @@ public struct ScatterPlot: SVGFigure {
   public func svg() -> String {
     let frame = frame()
     var svg = SVGBuilder()
-    frame.begin(into: &svg, accessibleLabel: caption.isEmpty ? title : caption)
+    frame.begin(into: &svg, accessibleLabel: accessibleLabel(title: title, caption: caption))
     for index in groups.indices {
       let group = groups[index]
       svg.open("g", ["fill": color(of: index), "fill-opacity": "0.85"])

@@ -13,6 +13,7 @@ import Testing
       switch $0.label {
       case .plain(let s): return s
       case .powerOfTen(let e): return "10^\(e)"
+      case .negativePowerOfTen(let e): return "-10^\(e)"
       case .none: return nil
       }
     }
@@ -107,5 +108,54 @@ import Testing
     // A single value 3 is padded by half its size: 1.5…4.5, step 1 → 1…5.
     let axis = Axis.make(scale: .linear, values: [3, 3])
     #expect(axis.lower == 1 && axis.upper == 5)
+  }
+}
+
+@Suite struct SymmetricLogTests {
+  private func labels(_ ticks: [Tick]) -> [String] {
+    ticks.compactMap {
+      switch $0.label {
+      case .plain(let s): return s
+      case .powerOfTen(let e): return "10^\(e)"
+      case .negativePowerOfTen(let e): return "-10^\(e)"
+      case .none: return nil
+      }
+    }
+  }
+
+  @Test func docExampleTicks() {
+    // −0.5 widens to −10⁰, 300 to 10³; powers from 10⁻¹ (= 10 · width) up on both sides.
+    let (lower, upper, ticks) = symmetricLogTicks(
+      lower: -0.5, upper: 300, width: 0.01, expand: true)
+    #expect(lower == -1 && upper == 1000)
+    #expect(
+      labels(ticks) == [
+        "-10^0", "-10^-1", "0", "10^-1", "10^0", "10^1", "10^2", "10^3",
+      ])
+  }
+
+  @Test func mappingIsOddAndLogarithmicFarFromZero() {
+    let axis = Axis.make(scale: .symmetricLog(linearWidth: 1), values: [], fixedRange: -999...999)
+    // t(v) = sign(v)·log10(1 + |v|): t(999) = 3, t(−999) = −3, t(0) = 0, t(99) = 2.
+    #expect(abs(axis.fraction(0)! - 0.5) < 1e-12)
+    #expect(abs(axis.fraction(99)! - 5.0 / 6) < 1e-12)
+    #expect(abs(axis.fraction(-99)! - 1.0 / 6) < 1e-12)
+    #expect(axis.fraction(.nan) == nil)
+  }
+
+  @Test func inverseUndoesTransform() {
+    let scale = AxisScale.symmetricLog(linearWidth: 0.1)
+    for v in [-250.0, -0.03, 0, 0.07, 42] {
+      let t = Axis.transform(v, scale)!
+      // pow(10, log10(x)) round trip: a few ulps, relative 1e-12.
+      #expect(abs(Axis.inverse(t, scale) - v) <= 1e-12 * max(1, abs(v)))
+    }
+  }
+
+  @Test func eigenvalueSpectrumPlotsNegativeAndPositiveValues() throws {
+    let plot = ScatterPlot(yScale: .symmetricLog(linearWidth: 1e-3))
+      .adding("eigenvalues", x: [0, 1, 2, 3, 4], y: [-0.02, -1e-4, 0, 3, 150])
+    // All five are drawable on a symmetric-log axis (0 and negatives included).
+    #expect(try parseSVG(plot.svg()).all("circle").count == 5 + 1)
   }
 }

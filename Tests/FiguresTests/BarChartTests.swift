@@ -59,3 +59,31 @@ import Testing
     #expect(abs(drawn[0].number("y")! - frame.pixelY(100)!) < pixelTolerance)
   }
 }
+
+@Suite struct SlantedLabelTests {
+  @Test func longCategoryNamesAreSlantedShortOnesAreNot() throws {
+    let long = [
+      "gradient descent", "momentum (β = 0.9)", "Nesterov momentum", "Adagrad",
+      "RMSProp (ρ = 0.99)", "Adam with warm-up",
+    ]
+    // 640 px wide, six slots of about 90 px; "momentum (β = 0.9)" is 18 characters, about
+    // 18 × 11 × 0.6 ≈ 119 px: wider than a slot.
+    let slanted = try parseSVG(
+      BarChart(categories: long).adding("", values: [1, 2, 3, 4, 5, 6]).svg())
+    let slantedTexts = slanted.all("text").filter { long.contains($0.allText) }
+    #expect(slantedTexts.count == 6)
+    #expect(slantedTexts.allSatisfy { $0.attributes["transform"]?.hasPrefix("rotate(-35") == true })
+    // Every slanted label starts inside the figure: its anchor (the end) minus its rotated
+    // width stays right of 0.
+    for text in slantedTexts {
+      let width = Double(text.allText.count) * 11 * 0.6
+      #expect(text.number("x")! - 0.82 * width >= 0)
+    }
+    let short = try parseSVG(
+      BarChart(categories: ["GD", "Adam"]).adding("", values: [1, 2]).svg())
+    #expect(
+      short.all("text").allSatisfy {
+        $0.attributes["transform"] == nil || $0.attributes["transform"]!.hasPrefix("rotate(-90")
+      })
+  }
+}

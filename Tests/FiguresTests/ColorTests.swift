@@ -1,5 +1,6 @@
 // Tests of the series palette and the heat-map colour map.
 
+import Foundation
 import Testing
 
 @testable import Figures
@@ -9,6 +10,27 @@ import Testing
     #expect(Palette.color(0) == "#3d85c6")
     #expect(Palette.color(Palette.colors.count + 1) == Palette.color(1))
     #expect(Palette.color(-1) == Palette.colors.last)
+  }
+
+  @Test func paletteContrastsWithLightAndDarkPages() {
+    // WCAG 2 relative luminance and contrast ratio (https://www.w3.org/TR/WCAG21/#dfn-contrast-ratio);
+    // graphical objects need at least 3:1. Light page: white; dark page: #161616.
+    func luminance(_ hex: String) -> Double {
+      let digits = Array(hex.dropFirst())
+      let channels = [0, 2, 4].map { i -> Double in
+        let c = Double(Int(String(digits[i...i + 1]), radix: 16)!) / 255
+        return c <= 0.03928 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4)
+      }
+      return 0.2126 * channels[0] + 0.7152 * channels[1] + 0.0722 * channels[2]
+    }
+    func contrast(_ a: String, _ b: String) -> Double {
+      let (la, lb) = (luminance(a), luminance(b))
+      return (max(la, lb) + 0.05) / (min(la, lb) + 0.05)
+    }
+    for color in Palette.colors {
+      #expect(contrast(color, "#ffffff") >= 3, "\(color) on white")
+      #expect(contrast(color, "#161616") >= 4, "\(color) on #161616")
+    }
   }
 
   @Test func colorMapHitsItsStops() {

@@ -102,3 +102,19 @@ import Testing
     #expect(root.all("title").first?.allText == "<surface> & \"w\"")
   }
 }
+
+@Suite struct TrajectoryLegendTests {
+  @Test func legendSamplesAreOutlinedLikeTheTrajectories() throws {
+    // The third trajectory colour is near-white; its legend sample needs the dark outline to
+    // show on a light page.
+    var plot = ContourPlot(x: -1...1, y: -1...1, resolution: 5) { x, y in x * x + y * y }
+    for name in ["a", "b", "c"] { plot.add(name, x: [0, 0.5], y: [0, 0.5]) }
+    let frame = plot.frame()
+    let root = try parseSVG(plot.svg())
+    let legend = root.all("polyline").filter { polylinePoints($0)[0].0 > frame.area.maxX }
+    // Each entry: an outline and a coloured line.
+    #expect(legend.count == 6)
+    #expect(legend.filter { $0.attributes["stroke"] == "#000000" }.count == 3)
+    #expect(legend.contains { $0.attributes["stroke"] == ContourPlot.trajectoryColors[2] })
+  }
+}

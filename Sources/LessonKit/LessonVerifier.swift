@@ -1,0 +1,145 @@
+// Checking a lesson run against the outputs the lesson records, and the text `lessons verify`
+// prints about it.
+
+/// A checked snippet whose actual output differs from its `output` block.
+public struct OutputMismatch: Sendable, Equatable {
+  /// The index of the snippet in its lesson.
+  public var snippetIndex: Int
+  /// The line the mismatch is reported at: the `output` block's opening fence, or the
+  /// snippet's closing fence when it has no `output` block.
+  public var line: Int
+  /// The recorded output (empty when there is no `output` block).
+  public var expected: String
+  /// What the snippet printed, as `recordedOutput(_:)` records it.
+  public var actual: String
+}
+
+/// What `lessons verify` concludes about one lesson.
+public struct LessonVerdict: Sendable, Equatable {
+  /// The lesson's path.
+  public var path: String
+  /// The number of snippets of the lesson.
+  public var snippetCount: Int
+  /// The run that was checked.
+  public var run: LessonRun
+  /// The checked snippets whose output differs, in order.
+  public var mismatches: [OutputMismatch]
+
+  /// Whether the lesson ran to its end and every checked snippet printed its recorded output.
+  public var passed: Bool { run.failure == nil && mismatches.isEmpty }
+}
+
+/// Compares every checked snippet's output in `run` with its `output` block.
+///
+/// The comparison is exact, after `recordedOutput(_:)` has put the actual output in the form an
+/// `output` block can hold (`\n` line endings, a final newline). A checked snippet that printed something and has no `output`
+/// block is a mismatch; one that printed nothing and has none is fine. Snippets marked
+/// `nocheck` or `norun`, and snippets that did not run (the lesson stopped early), are not
+/// compared.
+///
+/// - Parameters:
+///   - lesson: The lesson.
+///   - run: Its run.
+/// - Returns: The verdict.
+/// - Complexity: O(total output size).
+public func checkLesson(_ lesson: Lesson, against run: LessonRun) -> LessonVerdict {
+  var mismatches: [OutputMismatch] = []
+  let outputs = Dictionary(
+    run.snippets.map { ($0.index, $0.output) }, uniquingKeysWith: { a, _ in a })
+  for snippet in lesson.snippets where snippet.isChecked {
+    guard let printed = outputs[snippet.index] else { continue }
+    let actual = recordedOutput(printed)
+    let expected = snippet.output?.content ?? ""
+    if actual != expected {
+      mismatches.append(
+        OutputMismatch(
+          snippetIndex: snippet.index,
+          line: snippet.output?.openingLine ?? snippet.code.closingLine,
+          expected: expected, actual: actual))
+    }
+  }
+  return LessonVerdict(
+    path: lesson.path, snippetCount: lesson.snippets.count, run: run, mismatches: mismatches)
+}
+
+/// The progress line `lessons verify` prints when a lesson finishes, for example
+/// `Lessons/00-getting-started.md: 6 snippets, 0.04 s, ok`.
+///
+/// - Parameters:
+///   - verdict: The lesson's verdict.
+///   - cached: Whether the run came from the cache (then `cached` replaces the time).
+public func progressLine(for verdict: LessonVerdict, cached: Bool) -> String {
+  let count = verdict.snippetCount == 1 ? "1 snippet" : "\(verdict.snippetCount) snippets"
+  let notBuilt =
+    verdict.run.failure != nil && verdict.run.snippets.isEmpty && verdict.run.seconds == 0
+  let time =
+    cached ? "cached" : notBuilt ? "not built" : "\(formatSeconds(verdict.run.seconds)) s"
+  let status: String
+  if verdict.run.failure != nil {
+    status = "FAILED"
+  } else if verdict.mismatches.isEmpty {
+    status = "ok"
+  } else {
+    let count = verdict.mismatches.count
+    status = count == 1 ? "1 output differs" : "\(count) outputs differ"
+  }
+  return "\(verdict.path): \(count), \(time), \(status)"
+}
+
+/// The detailed report of a lesson that did not pass: the failure as
+/// `path:line: error: message`, then each mismatch as `path:line: error: …` followed by a
+/// unified diff of the recorded (`-`) and actual (`+`) output. Empty for a passing lesson.
+///
+/// - Parameter verdict: The lesson's verdict.
+public func failureReport(for verdict: LessonVerdict) -> String {
+  var out = ""
+  if let failure = verdict.run.failure {
+    out += "\(verdict.path):\(failure.line): error: lesson \(failure.message)\n"
+    if failure.snippetIndex != nil, !verdict.run.snippets.isEmpty {
+      out += "  (the \(verdict.run.snippets.count) snippet(s) before it ran; "
+      out += "their outputs are compared below)\n"
+    }
+  }
+  for mismatch in verdict.mismatches {
+    let what =
+      mismatch.expected.isEmpty
+      ? "snippet \(mismatch.snippetIndex + 1) printed output but has no output block "
+        + "(run `lessons update \(verdict.path)` to add it, or mark the snippet nocheck)"
+      : "output of snippet \(mismatch.snippetIndex + 1) differs from its output block "
+        + "(- recorded, + actual; `lessons update \(verdict.path)` records the actual one)"
+    out += "\(verdict.path):\(mismatch.line): error: \(what)\n"
+    out += unifiedDiff(
+      expected: mismatch.expected, actual: mismatch.actual,
+      expectedLabel: "\(verdict.path):\(mismatch.line) (recorded)", actualLabel: "actual",
+      context: 3)
+  }
+  return out
+}
+
+/// The last line of `lessons verify`: `N passed, M failed`.
+///
+/// - Parameter verdicts: Every lesson's verdict.
+public func summaryLine(for verdicts: [LessonVerdict]) -> String {
+  let passed = verdicts.filter(\.passed).count
+  return "\(passed) passed, \(verdicts.count - passed) failed"
+}
+
+/// The new source of a lesson after `lessons update`: each checked snippet's actual output
+/// written into its `output` block (a block added where a snippet printed something and has
+/// none), every other byte unchanged.
+///
+/// - Parameters:
+///   - lesson: The lesson, read from exactly `source`.
+///   - source: The lesson file's text.
+///   - run: The lesson's run.
+/// - Returns: The new text (equal to `source` when nothing changed), or `nil` when the run
+///   failed (the lesson must not be touched).
+public func updatedSource(of lesson: Lesson, source: String, run: LessonRun) -> String? {
+  guard run.failure == nil else { return nil }
+  let checked = Set(lesson.snippets.filter(\.isChecked).map(\.index))
+  var outputs: [Int: String] = [:]
+  for snippetRun in run.snippets where checked.contains(snippetRun.index) {
+    outputs[snippetRun.index] = snippetRun.output
+  }
+  return splicingOutputs(outputs, into: source, lesson: lesson)
+}

@@ -1,0 +1,36 @@
+// The `main` of a lessons program (`lesson-runner`, and the test fixtures' runner): parse the
+// command line, run one generated lesson into a results folder.
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Runs the lessons program's command line and exits.
+///
+///     lesson-runner LESSON --results DIR   run one lesson, writing its results into DIR
+///     lesson-runner --list                 print the lessons it holds, one path a line
+///
+/// - Parameters:
+///   - arguments: The command-line arguments, without the program name.
+///   - paths: Every lesson compiled in (`generatedLessonPaths()`).
+///   - lesson: The generated lesson function for a path (`generatedLesson(atPath:)`).
+public func runLessonProgram(
+  arguments: [String], paths: [String], lesson: (String) -> ((SnippetBoundary) -> Void)?
+) -> Never {
+  if arguments == ["--list"] {
+    for path in paths { print(path) }
+    exit(0)
+  }
+  guard arguments.count == 3, arguments[1] == "--results" else {
+    fail("usage: lesson-runner LESSON --results DIR | lesson-runner --list")
+  }
+  guard let body = lesson(arguments[0]) else {
+    fail("no lesson '\(arguments[0])' in this build; it holds: " + paths.joined(separator: ", "))
+  }
+  let boundary = SnippetBoundary(resultsDirectory: arguments[2])
+  body(boundary)
+  boundary.finish()
+  exit(0)
+}

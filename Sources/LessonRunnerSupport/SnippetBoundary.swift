@@ -1,0 +1,69 @@
+// What the generated lesson code calls between snippets: it sends each snippet's standard
+// output to its own file and records progress, so that a crash or a hang mid-lesson still
+// leaves the outputs of the snippets that finished and the number of the one that was running.
+// The files are described in LessonKit's LessonResults.swift, which reads them back.
+
+import LessonSupport
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Records snippet boundaries of one lesson run into a results folder.
+///
+/// Only generated lesson code and `runLessonProgram(paths:lesson:)` use it.
+public final class SnippetBoundary {
+  /// Always `false`, but unknown to the compiler: `norun` snippets sit under it.
+  public let neverTrue: Bool
+  private let directory: String
+  private let progress: Int32
+
+  /// Opens `directory/progress.tsv` and line-buffers standard output.
+  public init(resultsDirectory directory: String) {
+    self.directory = directory
+    neverTrue = getenv("DESCENT_LESSON_RUNNER_NEVER_SET_THIS") != nil
+    progress = open(directory + "/progress.tsv", O_WRONLY | O_CREAT | O_TRUNC | O_APPEND, 0o644)
+    if progress < 0 { fail("cannot write \(directory)/progress.tsv") }
+    setvbuf(stdout, nil, _IOLBF, 0)
+  }
+
+  /// Called before snippet `index` runs: its output goes to `snippet-INDEX.out`.
+  public func begin(_ index: Int) {
+    fflush(stdout)
+    let path = directory + "/snippet-\(index).out"
+    let file = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    if file < 0 { fail("cannot write \(path)") }
+    dup2(file, 1)
+    close(file)
+    record("begin\t\(index)\n")
+  }
+
+  /// Called after snippet `index` ran: records how many figures were shown so far.
+  public func end(_ index: Int) {
+    fflush(stdout)
+    record("end\t\(index)\t\(figuresShownCount)\n")
+  }
+
+  /// Called when the lesson ran to its end.
+  public func finish() {
+    fflush(stdout)
+    record("finished\n")
+    close(progress)
+  }
+
+  private func record(_ line: String) {
+    var bytes = Array(line.utf8)
+    _ = bytes.withUnsafeMutableBytes { write(progress, $0.baseAddress, $0.count) }
+  }
+}
+
+/// Writes `lesson-runner: message` to standard error and exits with status 70.
+///
+/// - Parameter message: What went wrong.
+public func fail(_ message: String) -> Never {
+  let line = "lesson-runner: \(message)\n"
+  _ = line.withCString { write(2, $0, strlen($0)) }
+  exit(70)
+}

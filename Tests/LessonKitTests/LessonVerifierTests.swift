@@ -1,0 +1,96 @@
+import Testing
+
+@testable import LessonKit
+
+@Suite("Checking runs against recorded outputs")
+struct LessonVerifierTests {
+  // Snippet 0 (line 1, output block at 5), snippet 1 (line 9, no output block, closes at 11),
+  // snippet 2 nocheck (line 13), snippet 3 (line 17, prints nothing, no block).
+  let fixture = lesson(
+    "Lessons/v.md",
+    [
+      snippet(0, "print(1)\n", at: 1, output: "1\n", outputAt: 5),
+      snippet(1, "print(2)\n", at: 9),
+      snippet(2, "print(Date())\n", at: 13, [.nocheck]),
+      snippet(3, "let q = 3\n", at: 17),
+    ])
+
+  func run(_ outputs: [String], failure: LessonFailure? = nil) -> LessonRun {
+    LessonRun(
+      path: "Lessons/v.md", contentHash: "h",
+      snippets: outputs.enumerated().map { SnippetRun(index: $0, output: $1, figures: []) },
+      failure: failure, seconds: 0.25)
+  }
+
+  @Test("Exact outputs pass; nocheck output and silent snippets without a block are ignored")
+  func passing() {
+    let fresh = lesson(
+      "Lessons/v.md", [fixture.snippets[0], fixture.snippets[2], fixture.snippets[3]])
+    let verdict = checkLesson(
+      fresh,
+      against: LessonRun(
+        path: "Lessons/v.md", contentHash: "h",
+        snippets: [
+          SnippetRun(index: 0, output: "1\n", figures: []),
+          SnippetRun(index: 2, output: "anything\n", figures: []),
+          SnippetRun(index: 3, output: "", figures: []),
+        ], failure: nil, seconds: 0.25))
+    #expect(verdict.passed)
+    #expect(progressLine(for: verdict, cached: false) == "Lessons/v.md: 3 snippets, 0.25 s, ok")
+    #expect(failureReport(for: verdict).isEmpty)
+  }
+
+  @Test("A different output fails at its output block; output with no block fails at the fence")
+  func mismatches() {
+    let verdict = checkLesson(fixture, against: run(["1.0\n", "2\n", "x\n", ""]))
+    #expect(!verdict.passed)
+    #expect(
+      verdict.mismatches == [
+        OutputMismatch(snippetIndex: 0, line: 5, expected: "1\n", actual: "1.0\n"),
+        OutputMismatch(snippetIndex: 1, line: 11, expected: "", actual: "2\n"),
+      ])
+    let report = failureReport(for: verdict)
+    #expect(report.contains("Lessons/v.md:5: error: output of snippet 1 differs"))
+    #expect(report.contains("-1\n+1.0\n"))
+    #expect(
+      report.contains("Lessons/v.md:11: error: snippet 2 printed output but has no output block"))
+    #expect(
+      progressLine(for: verdict, cached: true)
+        == "Lessons/v.md: 4 snippets, cached, 2 outputs differ")
+  }
+
+  @Test("Trailing blanks differ; a missing final newline or CRLF is what a block records")
+  func exact() {
+    #expect(checkLesson(fixture, against: run(["1 \n", "", "", ""])).mismatches.count == 1)
+    #expect(checkLesson(fixture, against: run(["1\n\n", "", "", ""])).mismatches.count == 1)
+    // An output block cannot hold "no final newline" or CRLF: `recordedOutput` normalizes both.
+    #expect(checkLesson(fixture, against: run(["1", "", "", ""])).mismatches.isEmpty)
+    #expect(checkLesson(fixture, against: run(["1\r\n", "", "", ""])).mismatches.isEmpty)
+  }
+
+  @Test("A failed lesson is reported at its line; snippets that did not run are not compared")
+  func failure() {
+    let crash = LessonFailure(snippetIndex: 1, line: 10, message: "crashed (signal 4)")
+    let verdict = checkLesson(fixture, against: run(["1\n"], failure: crash))
+    #expect(verdict.mismatches.isEmpty)
+    #expect(!verdict.passed)
+    #expect(
+      failureReport(for: verdict).hasPrefix("Lessons/v.md:10: error: lesson crashed (signal 4)\n"))
+    #expect(progressLine(for: verdict, cached: false).hasSuffix("FAILED"))
+    // A lesson whose program did not build ran for no time and has no snippets.
+    let compileError = LessonFailure(snippetIndex: 0, line: 2, message: "does not compile")
+    let unbuilt = checkLesson(
+      fixture,
+      against: LessonRun(
+        path: "Lessons/v.md", contentHash: "h", snippets: [], failure: compileError, seconds: 0))
+    #expect(
+      progressLine(for: unbuilt, cached: false) == "Lessons/v.md: 4 snippets, not built, FAILED")
+  }
+
+  @Test("The summary counts passed and failed lessons")
+  func summary() {
+    let good = checkLesson(fixture, against: run(["1\n", "", "", ""]))
+    let bad = checkLesson(fixture, against: run(["2\n", "", "", ""]))
+    #expect(summaryLine(for: [good, bad, good]) == "2 passed, 1 failed")
+  }
+}

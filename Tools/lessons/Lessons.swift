@@ -1,0 +1,27 @@
+// The `lessons` command line: thin; every decision lives in LessonKit.
+
+import ArgumentParser
+
+/// `lessons`: check, update and list the lessons of `Lessons/`.
+@main
+struct Lessons: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "lessons",
+    abstract: "Compile, run and check the Swift snippets of the Markdown lessons; render them.",
+    discussion: """
+      Every lesson in Lessons/ is a Markdown file whose ```swift blocks run, in order, in one \
+      program built against the library. The ```output block after a snippet records what it \
+      prints. Attributes after `swift`: hide (runs, not shown), norun (compiled, not run), \
+      nocheck (runs, output not compared).
+
+      Examples:
+        lessons verify                      check every lesson
+        lessons verify Lessons/00-getting-started.md --timeout 10
+        lessons update Lessons/00-getting-started.md
+        lessons list
+        lessons render                      the course as HTML in site/
+      """,
+    subcommands: [Verify.self, Update.self, List.self, Render.self],
+    defaultSubcommand: Verify.self
+  )
+}

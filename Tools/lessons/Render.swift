@@ -1,0 +1,94 @@
+// `lessons render`: the course as static HTML, from the cached runs (running what is stale).
+
+import ArgumentParser
+import Foundation
+import LessonKit
+
+extension Lessons {
+  /// Renders the lessons to a static HTML site.
+  struct Render: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Render the lessons as a static HTML course that works opened from disk.",
+      discussion: """
+        Writes index.html, one page per lesson and the assets (stylesheet, KaTeX from \
+        Debian's libjs-katex) into the output folder. Each shown snippet is followed by the \
+        output and figures of its last run: runs cached by `lessons verify` are used as they \
+        are, and only lessons whose cache is stale are run. A lesson that fails still renders, \
+        with the failure shown in place of its output, and the command then exits 1.
+
+        Examples:
+          lessons render
+          lessons render Lessons/04-adaptive-learning-rates.md --output /tmp/course
+        """)
+
+    @OptionGroup var selection: LessonSelection
+    @OptionGroup var running: RunOptions
+    @OptionGroup var site: SiteOptions
+
+    func run() async throws {
+      let lessons = try selection.readLessonsWithSources()
+      let runs: [LessonRun]
+      do {
+        let options = running.runOptions(packageDirectory: selection.packageDirectory) {
+          run, cached in
+          if !cached { print("ran \(run.path) (\(String(format: "%.2f", run.seconds)) s)") }
+        }
+        runs = try await LessonRunner.run(lessons: lessons.map(\.lesson), options: options)
+      } catch {
+        printError("\(error)")
+        throw ExitCode(2)
+      }
+      let verdicts = zip(lessons, runs).map { checkLesson($0.lesson, against: $1) }
+      let report = try site.render(
+        lessons: lessons, verdicts: verdicts, packageDirectory: selection.packageDirectory)
+      if !verdicts.allSatisfy(\.passed) || !report.failedLessons.isEmpty {
+        for verdict in verdicts where !verdict.passed {
+          printError("\(verdict.path): rendered with its failure shown (see `lessons verify`)")
+        }
+        throw ExitCode(1)
+      }
+    }
+  }
+}
+
+/// Where and how to write the site.
+struct SiteOptions: ParsableArguments {
+  @Option(
+    name: .customLong("output"),
+    help: ArgumentHelp(
+      "The folder to write the site into (replaced only if an earlier render wrote it).",
+      valueName: "dir"))
+  var output: String = "site"
+
+  @Option(help: ArgumentHelp("The course title on every page.", valueName: "title"))
+  var courseTitle: String = "Descent: how neural networks are trained"
+
+  @Option(
+    help: ArgumentHelp("Where KaTeX is installed (Debian's libjs-katex).", valueName: "dir"))
+  var katex: String = "/usr/share/javascript/katex"
+
+  /// Renders pages for `lessons` with their verdicts and prints where the site is.
+  func render(
+    lessons: [(lesson: Lesson, source: String)], verdicts: [LessonVerdict],
+    packageDirectory: URL
+  ) throws -> SiteReport {
+    let pages = zip(lessons, verdicts).map {
+      SitePage(lesson: $0.lesson, source: $0.source, verdict: $1)
+    }
+    let folder =
+      output.hasPrefix("/") ? output : packageDirectory.appending(path: output).path
+    let clock = ContinuousClock()
+    var report: SiteReport?
+    let elapsed = try clock.measure {
+      report = try renderSite(pages, courseTitle: courseTitle, to: folder, katexDirectory: katex)
+    }
+    guard let report else { throw ExitCode(2) }
+    for warning in report.warnings { printError("warning: \(warning)") }
+    let seconds =
+      Double(elapsed.components.attoseconds) * 1e-18 + Double(elapsed.components.seconds)
+    print(
+      "rendered \(pages.count) lesson page(s) to \(folder)/index.html "
+        + "(\(report.files.count) files, \(String(format: "%.2f", seconds)) s)")
+    return report
+  }
+}
