@@ -128,7 +128,8 @@ public struct CriticalPointAnalysis<Scalar: TensorScalar>: Sendable, Equatable,
   /// `½λ₁‖u‖²` from the second-order Taylor expansion, and the actual change.
   ///
   ///     let loss: ([Double]) -> Double = { w in (1 - w[0] * w[1]) * (1 - w[0] * w[1]) }
-  ///     let analysis = try analyzeCriticalPoint(of: { w in (1 - w[0] * w[1]).squared }, at: [0, 0])
+  ///     let analysis = try analyzeCriticalPoint(
+  ///       of: { w in (1 - w[0] * w[1]).squared }, at: [0.0, 0.0])
   ///     let escape = analysis.escape(from: [0, 0], stepLength: 0.1, loss: loss)
   ///     escape.predictedLossChange  // -0.01   (½ · (−2) · 0.1²)
   ///     escape.actualLossChange     // -0.009975

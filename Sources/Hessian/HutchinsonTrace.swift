@@ -32,6 +32,8 @@ public struct TraceEstimate<Scalar: TensorScalar>: Sendable {
 ///   - generator: The seeded generator of the ±1 vectors (TensorCore's ``SeededGenerator``).
 ///   - multiply: v ↦ A·v.
 /// - Complexity: N products and O(N · n) other work.
+@_specialize(where Scalar == Float)
+@_specialize(where Scalar == Double)
 public func hutchinsonTrace<Scalar: TensorScalar>(
   dimension: Int, samples: Int, generator: inout SeededGenerator,
   multiply: ([Scalar]) -> [Scalar]

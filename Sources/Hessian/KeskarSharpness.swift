@@ -57,6 +57,8 @@ public struct KeskarSharpness<Scalar: TensorScalar>: Sendable {
 ///   - generator: The seeded generator of the random start inside the box.
 ///   - lossAndGradient: θ ↦ (L(θ), ∇L(θ)).
 /// - Complexity: `steps + 1` evaluations of `lossAndGradient`, O(steps · n) other work.
+@_specialize(where Scalar == Float)
+@_specialize(where Scalar == Double)
 public func keskarSharpness<Scalar: TensorScalar>(
   at point: [Scalar], epsilon: Scalar = Scalar(1e-3), steps: Int = 20,
   generator: inout SeededGenerator, lossAndGradient: ([Scalar]) -> (Scalar, [Scalar])
@@ -103,6 +105,8 @@ extension Sequential {
   ///   - steps: The number of ascent steps.
   ///   - generator: The seeded generator of the random start.
   /// - Complexity: `steps + 1` gradients on the batch.
+  @_specialize(where Scalar == Float)
+  @_specialize(where Scalar == Double)
   public func keskarSharpness(
     inputs: Matrix<Scalar>, targets: Targets<Scalar>, epsilon: Scalar = Scalar(1e-3),
     steps: Int = 20, generator: inout SeededGenerator

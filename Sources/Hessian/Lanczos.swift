@@ -66,6 +66,8 @@ public struct LanczosResult<Scalar: TensorScalar>: Sendable {
 ///   exact eigenvalues of A, when the Krylov space becomes invariant.
 /// - Throws: ``HessianError/nonFinite(row:column:)`` when the products are not finite.
 /// - Complexity: m products, O(m² · n) for the reorthogonalization, O(m · n) memory.
+@_specialize(where Scalar == Float)
+@_specialize(where Scalar == Double)
 public func lanczos<Scalar: TensorScalar>(
   dimension: Int, iterations: Int, generator: inout SeededGenerator,
   multiply: ([Scalar]) -> [Scalar]
@@ -97,15 +99,15 @@ public func lanczos<Scalar: TensorScalar>(
     basis.append(w.map { $0 / beta })
   }
   let m = alphas.count
-  var tridiagonal = Matrix<Scalar>(rows: m, columns: m)
+  var tridiagonal = [Scalar](repeating: 0, count: m * m)
   for i in 0..<m {
-    tridiagonal[i, i] = alphas[i]
+    tridiagonal[i * m + i] = alphas[i]
     if i + 1 < m {
-      tridiagonal[i, i + 1] = betas[i]
-      tridiagonal[i + 1, i] = betas[i]
+      tridiagonal[i * m + i + 1] = betas[i]
+      tridiagonal[(i + 1) * m + i] = betas[i]
     }
   }
-  let eigen = try SymmetricEigendecomposition(tridiagonal)
+  let eigen = try SymmetricEigendecomposition(Matrix(rows: m, columns: m, storage: tridiagonal))
   let lastBeta = betas[m - 1]
   let bounds = (0..<m).map { abs(lastBeta * eigen.eigenvectors[m - 1, $0]) }
   return LanczosResult(

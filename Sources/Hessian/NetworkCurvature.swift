@@ -67,6 +67,8 @@ public struct NetworkCurvature<Scalar: TensorScalar>: Sendable {
   ///   - targets: The batch's targets, of the kind the network's loss needs.
   /// - Throws: ``HessianError/unsupportedLayer(index:type:)`` for any other layer.
   /// - Complexity: One forward and one backward pass (about one gradient).
+  @_specialize(where Scalar == Float)
+  @_specialize(where Scalar == Double)
   public init(network: Sequential<Scalar>, inputs: Matrix<Scalar>, targets: Targets<Scalar>)
     throws
   {
@@ -99,12 +101,10 @@ public struct NetworkCurvature<Scalar: TensorScalar>: Sendable {
         stages.append(.dense(weights: dense.weights, bias: dense.bias, offset: layerOffset))
         activations = dense.output(for: activations)
       } else if let activation = layer as? Activation<Scalar> {
-        let function = activation.function
-        stages.append(
-          .activation(
-            derivative: activations.map { function.derivative($0) },
-            secondDerivative: activations.map { function.secondDerivative($0) }))
-        activations = activations.map { function.value($0) }
+        let (value, derivative, secondDerivative) = Self.evaluate(
+          activation.function, at: activations)
+        stages.append(.activation(derivative: derivative, secondDerivative: secondDerivative))
+        activations = value
       }
     }
     let (value, outputGradient) = network.loss.valueAndGradient(
@@ -139,6 +139,39 @@ public struct NetworkCurvature<Scalar: TensorScalar>: Sendable {
     self.output = activations
     self.targets = targets
     self.lossFunction = network.loss
+  }
+
+  /// σ(Z), σ′(Z) and σ″(Z) element-wise in one pass, reusing σ for the sigmoid
+  /// (σ′ = s(1 − s), σ″ = σ′(1 − 2s)) and tanh (σ′ = 1 − t², σ″ = −2t·σ′), the
+  /// formulas of ``TensorCore/ActivationFunction``.
+  private static func evaluate(_ function: ActivationFunction, at input: Matrix<Scalar>) -> (
+    value: Matrix<Scalar>, derivative: Matrix<Scalar>, secondDerivative: Matrix<Scalar>
+  ) {
+    var value = [Scalar](repeating: 0, count: input.storage.count)
+    var derivative = value
+    var secondDerivative = value
+    for (index, x) in input.storage.enumerated() {
+      switch function {
+      case .sigmoid:
+        let s = function.value(x)
+        value[index] = s
+        derivative[index] = s * (1 - s)
+        secondDerivative[index] = derivative[index] * (1 - 2 * s)
+      case .tanh:
+        let t = Scalar.tanh(x)
+        value[index] = t
+        derivative[index] = 1 - t * t
+        secondDerivative[index] = -2 * t * derivative[index]
+      case .identity, .relu:
+        value[index] = function.value(x)
+        derivative[index] = function.derivative(x)
+        secondDerivative[index] = function.secondDerivative(x)
+      }
+    }
+    func matrix(_ storage: [Scalar]) -> Matrix<Scalar> {
+      Matrix(rows: input.rows, columns: input.columns, storage: storage)
+    }
+    return (matrix(value), matrix(derivative), matrix(secondDerivative))
   }
 
   /// The exact Hessian-vector product H·v, without forming H.
@@ -230,25 +263,56 @@ public struct NetworkCurvature<Scalar: TensorScalar>: Sendable {
   /// - Returns: The `n × n` Hessian for n = ``parameterCount``.
   /// - Complexity: n Hessian-vector products, O(n²) memory: for small networks
   ///   (a few thousand parameters at most).
+  @_specialize(where Scalar == Float)
+  @_specialize(where Scalar == Double)
   public func hessian(symmetrized: Bool = true) -> Matrix<Scalar> {
     let n = parameterCount
-    var result = Matrix<Scalar>(rows: n, columns: n)
+    // A local array: element writes through `Matrix.storage` would copy it each time.
+    var result = [Scalar](repeating: 0, count: n * n)
     var unit = [Scalar](repeating: 0, count: n)
     for column in 0..<n {
       unit[column] = 1
       let product = hessianVectorProduct(unit)
       unit[column] = 0
-      for row in 0..<n { result.storage[row * n + column] = product[row] }
+      for row in 0..<n { result[row * n + column] = product[row] }
     }
-    guard symmetrized else { return result }
-    for row in 0..<n {
-      for column in (row + 1)..<max(row + 1, n) {
-        let mean = (result.storage[row * n + column] + result.storage[column * n + row]) / 2
-        result.storage[row * n + column] = mean
-        result.storage[column * n + row] = mean
+    if symmetrized {
+      for row in 0..<n {
+        for column in (row + 1)..<max(row + 1, n) {
+          let mean = (result[row * n + column] + result[column * n + row]) / 2
+          result[row * n + column] = mean
+          result[column * n + row] = mean
+        }
       }
     }
-    return result
+    return Matrix(rows: n, columns: n, storage: result)
+  }
+}
+
+extension NetworkCurvature {
+  /// The second-order analysis of the network's parameters on this batch: the
+  /// gradient norm, the eigen-decomposition of the full Hessian, the kind of
+  /// point, and its ``CriticalPointAnalysis/minimumRatio``.
+  ///
+  /// Training rarely reaches a gradient below the default tolerance, so pass the
+  /// tolerance the lesson argues for; the minimum ratio is reported either way.
+  ///
+  ///     let curvature = try NetworkCurvature(network: trained, inputs: x, targets: .values(y))
+  ///     let analysis = try curvature.analyzeCriticalPoint(gradientTolerance: 1e-3)
+  ///     analysis.kind, analysis.minimumRatio
+  ///
+  /// - Parameters:
+  ///   - gradientTolerance: The largest ‖∇L‖₂ of a critical point.
+  ///   - eigenvalueTolerance: The relative size of a zero eigenvalue (default √ε).
+  /// - Throws: ``HessianError`` when the Hessian is not finite.
+  /// - Complexity: n Hessian-vector products and an O(n³) eigen-decomposition.
+  public func analyzeCriticalPoint(
+    gradientTolerance: Scalar = CriticalPointAnalysis<Scalar>.defaultGradientTolerance,
+    eigenvalueTolerance: Scalar = Scalar.ulpOfOne.squareRoot()
+  ) throws -> CriticalPointAnalysis<Scalar> {
+    try CriticalPointAnalysis(
+      gradient: gradient, hessian: hessian(), gradientTolerance: gradientTolerance,
+      eigenvalueTolerance: eigenvalueTolerance)
   }
 }
 
@@ -264,6 +328,8 @@ extension Sequential {
   ///   - direction: v, ``parameterCount`` values.
   /// - Throws: ``HessianError/unsupportedLayer(index:type:)``.
   /// - Complexity: About three gradients.
+  @_specialize(where Scalar == Float)
+  @_specialize(where Scalar == Double)
   public func hessianVectorProduct(
     inputs: Matrix<Scalar>, targets: Targets<Scalar>, direction: [Scalar]
   ) throws -> [Scalar] {
@@ -279,6 +345,8 @@ extension Sequential {
   ///   - targets: The batch's targets.
   /// - Throws: ``HessianError/unsupportedLayer(index:type:)``.
   /// - Complexity: n Hessian-vector products for n parameters; O(n²) memory.
+  @_specialize(where Scalar == Float)
+  @_specialize(where Scalar == Double)
   public func hessian(inputs: Matrix<Scalar>, targets: Targets<Scalar>) throws -> Matrix<Scalar> {
     try NetworkCurvature(network: self, inputs: inputs, targets: targets).hessian()
   }

@@ -39,6 +39,8 @@ public struct PowerIterationResult<Scalar: TensorScalar>: Sendable {
 ///   - generator: The seeded generator of the random start vector.
 ///   - multiply: v ↦ A·v for a symmetric A.
 /// - Complexity: One product and O(n) work per iteration.
+@_specialize(where Scalar == Float)
+@_specialize(where Scalar == Double)
 public func powerIteration<Scalar: TensorScalar>(
   dimension: Int, shift: Scalar = 0, maximumIterations: Int = 1000,
   tolerance: Scalar = Scalar(1e-10), generator: inout SeededGenerator,

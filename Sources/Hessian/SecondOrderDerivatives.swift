@@ -51,13 +51,15 @@ public struct SecondOrderDerivatives<Scalar: TensorScalar>: Sendable, Equatable 
 ///   - point: The point x (n values).
 /// - Complexity: n(n + 1)/2 evaluations of `function`, each about 4–9 times the
 ///   cost of a plain evaluation.
+@_specialize(where Scalar == Float)
+@_specialize(where Scalar == Double)
 public func secondOrderDerivatives<Scalar: TensorScalar>(
   of function: ([HyperDual<Scalar>]) -> HyperDual<Scalar>, at point: [Scalar]
 ) -> SecondOrderDerivatives<Scalar> {
   let n = point.count
   var variables = point.map { HyperDual<Scalar>(value: $0) }
   var gradient = [Scalar](repeating: 0, count: n)
-  var hessian = Matrix<Scalar>(rows: n, columns: n)
+  var hessian = [Scalar](repeating: 0, count: n * n)
   var value = function(variables).value
   for i in 0..<n {
     for j in i..<n {
@@ -66,15 +68,16 @@ public func secondOrderDerivatives<Scalar: TensorScalar>(
       let result = function(variables)
       variables[i].first = 0
       variables[j].second = 0
-      hessian[i, j] = result.mixed
-      hessian[j, i] = result.mixed
+      hessian[i * n + j] = result.mixed
+      hessian[j * n + i] = result.mixed
       if i == j {
         gradient[i] = result.first
         value = result.value
       }
     }
   }
-  return SecondOrderDerivatives(value: value, gradient: gradient, hessian: hessian)
+  return SecondOrderDerivatives(
+    value: value, gradient: gradient, hessian: Matrix(rows: n, columns: n, storage: hessian))
 }
 
 /// The exact Hessian of `function` at `point` (see ``secondOrderDerivatives(of:at:)``).

@@ -42,6 +42,8 @@ public struct SymmetricEigendecomposition<Scalar: TensorScalar>: Sendable, Equat
   ///   ``HessianError/notSymmetric(row:column:difference:tolerance:)``, or
   ///   ``HessianError/lapackFailure(routine:info:)``.
   /// - Complexity: O(n³) time, O(n²) extra memory.
+  @_specialize(where Scalar == Float)
+  @_specialize(where Scalar == Double)
   public init(_ matrix: Matrix<Scalar>, symmetryTolerance: Scalar = Scalar.ulpOfOne.squareRoot())
     throws
   {
@@ -79,7 +81,9 @@ public struct SymmetricEigendecomposition<Scalar: TensorScalar>: Sendable, Equat
     }
     // LAPACK returns the eigenvectors column-major (vector k is contiguous, at
     // k·n); transpose them into the columns of a row-major matrix and fix signs.
-    var vectors = Matrix<Scalar>(rows: n, columns: n)
+    // (Built in a local array: element writes through `Matrix.storage`, which
+    // has a `didSet` observer, copy the whole array each time.)
+    var vectors = [Scalar](repeating: 0, count: n * n)
     for k in 0..<n {
       let start = k * n
       var largestComponent: Scalar = 0
@@ -89,10 +93,10 @@ public struct SymmetricEigendecomposition<Scalar: TensorScalar>: Sendable, Equat
         sign = symmetric[start + i] < 0 ? -1 : 1
         break
       }
-      for i in 0..<n { vectors.storage[i * n + k] = sign * symmetric[start + i] }
+      for i in 0..<n { vectors[i * n + k] = sign * symmetric[start + i] }
     }
     self.eigenvalues = values
-    self.eigenvectors = vectors
+    self.eigenvectors = Matrix(rows: n, columns: n, storage: vectors)
   }
 
   /// The size n of the decomposed matrix.
@@ -113,11 +117,12 @@ public struct SymmetricEigendecomposition<Scalar: TensorScalar>: Sendable, Equat
   ///
   /// - Complexity: O(n³).
   public func reconstructed() -> Matrix<Scalar> {
-    var scaled = eigenvectors
-    for row in 0..<dimension {
-      for column in 0..<dimension { scaled[row, column] *= eigenvalues[column] }
+    let n = dimension
+    var scaled = eigenvectors.storage
+    for row in 0..<n {
+      for column in 0..<n { scaled[row * n + column] *= eigenvalues[column] }
     }
-    return matmul(scaled, eigenvectors, transposeB: true)
+    return matmul(Matrix(rows: n, columns: n, storage: scaled), eigenvectors, transposeB: true)
   }
 }
 

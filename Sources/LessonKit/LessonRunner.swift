@@ -61,7 +61,8 @@ public struct LessonRunOptions: Sendable {
     packageDirectory.appending(path: ".build/lessons/cache")
   }
 
-  /// Where each lesson's runner writes its results: `.build/lessons/work`.
+  /// Where each lesson's runner writes its results (one folder per run, removed once read):
+  /// `.build/lessons/work`.
   var workDirectory: URL { packageDirectory.appending(path: ".build/lessons/work") }
 }
 
@@ -399,10 +400,12 @@ public enum LessonRunner {
   private static func runOne(
     _ lesson: Lesson, runner: URL, hash: String, options: LessonRunOptions
   ) async throws -> LessonRun {
+    // A folder of its own, so a `lessons verify` and a `swift test` running the same lesson at
+    // the same time do not mix their results; removed once read.
     let directory = options.workDirectory.appending(
-      path: String(cacheName(lesson.path).dropLast(5)))
+      path: String(cacheName(lesson.path).dropLast(5)) + "-" + UUID().uuidString)
     let manager = FileManager.default
-    try? manager.removeItem(at: directory)
+    defer { try? manager.removeItem(at: directory) }
     let figures = directory.appending(path: "figures")
     try manager.createDirectory(at: figures, withIntermediateDirectories: true)
     let standardError = directory.appending(path: "stderr.txt")
@@ -450,7 +453,7 @@ public enum LessonRunner {
         guard state.signalIfRunning(pid, SIGILL) else { return }
         var lastSize = -1
         var steady = 0
-        for _ in 0..<100 {
+        for _ in 0..<100 where !state.isFinished {
           usleep(100_000)
           let size =
             ((try? FileManager.default.attributesOfItem(atPath: standardError.path))?[.size]
@@ -467,7 +470,9 @@ public enum LessonRunner {
       of: lesson, in: directory, termination: termination, contentHash: hash, seconds: seconds)
   }
 
-  private static func buildFailureRun(of lesson: Lesson, diagnostics: String, hash: String)
+  /// The run of a lesson when the lessons program did not build: failed at the first error the
+  /// compiler reported in this lesson, or "not run" when it reported none here.
+  static func buildFailureRun(of lesson: Lesson, diagnostics: String, hash: String)
     -> LessonRun
   {
     let prefix = lesson.path + ":"
@@ -521,6 +526,9 @@ private final class RunState: @unchecked Sendable {
       return true
     }
   }
+
+  /// Whether the process has finished.
+  var isFinished: Bool { lock.withLock { finished } }
 
   /// Marks the process finished; returns whether it had been killed for its time limit.
   func finish() -> Bool {

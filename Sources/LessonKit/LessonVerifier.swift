@@ -95,9 +95,14 @@ public func failureReport(for verdict: LessonVerdict) -> String {
   var out = ""
   if let failure = verdict.run.failure {
     out += "\(verdict.path):\(failure.line): error: lesson \(failure.message)\n"
-    if failure.snippetIndex != nil, !verdict.run.snippets.isEmpty {
-      out += "  (the \(verdict.run.snippets.count) snippet(s) before it ran; "
-      out += "their outputs are compared below)\n"
+    let finished = verdict.run.snippets.count
+    if failure.snippetIndex != nil, finished > 0 {
+      let count = finished == 1 ? "the snippet" : "the \(finished) snippets"
+      let their = finished == 1 ? "its" : "their"
+      out +=
+        verdict.mismatches.isEmpty
+        ? "  (\(count) before it printed \(their) recorded output)\n"
+        : "  (\(count) before it ran; the differences follow)\n"
     }
   }
   for mismatch in verdict.mismatches {

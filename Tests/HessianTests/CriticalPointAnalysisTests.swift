@@ -8,8 +8,9 @@ func himmelblau<T: DifferentiableScalar>(_ v: [T]) -> T {
   (v[0].squared + v[1] - 11).squared + (v[0] + v[1].squared - 7).squared
 }
 
-/// Newton's method on the exact gradient and Hessian of a function of two variables.
-func newtonCriticalPoint(
+/// Newton's method on the exact gradient and Hessian of a function of two variables,
+/// with the 2×2 inverse written out (independent of the library's search).
+func newton2x2(
   of function: ([HyperDual<Double>]) -> HyperDual<Double>, from start: [Double]
 ) -> [Double] {
   var point = start
@@ -80,7 +81,7 @@ struct CriticalPointAnalysisTests {
     ]
     var counts: [CriticalPointKind: Int] = [:]
     for (listed, kind) in points {
-      let refined = newtonCriticalPoint(of: himmelblau, from: listed)
+      let refined = newton2x2(of: himmelblau, from: listed)
       #expect(abs(refined[0] - listed[0]) < 1e-5 && abs(refined[1] - listed[1]) < 1e-5)
       let analysis = try analyzeCriticalPoint(of: himmelblau, at: refined)
       #expect(analysis.kind == kind, "\(listed): \(analysis)")
@@ -88,8 +89,29 @@ struct CriticalPointAnalysisTests {
     }
     #expect(counts == [.localMinimum: 4, .localMaximum: 1, .saddlePoint: 4])
     // The maximum's value is 181.617 (literature, 3 decimals).
-    let maximum = newtonCriticalPoint(of: himmelblau, from: [-0.270845, -0.923039])
+    let maximum = newton2x2(of: himmelblau, from: [-0.270845, -0.923039])
     #expect(abs(value(of: himmelblau, at: maximum) - 181.617) < 1e-3)
+  }
+
+  @Test("newtonCriticalPoint finds each Himmelblau point from a nearby start, saddles included")
+  func newtonSearch() throws {
+    // Starts rounded to one decimal from the literature values; the found point must
+    // match the 6-decimal literature value to 1e-6 and have a tiny gradient.
+    let cases: [(start: [Double], listed: [Double])] = [
+      ([0.1, 2.9], [0.086677, 2.884254]),
+      ([-3.1, -0.1], [-3.073026, -0.081353]),
+      ([-0.3, -0.9], [-0.270845, -0.923039]),
+      ([3.6, -1.8], [3.584428, -1.848126]),
+    ]
+    for (start, listed) in cases {
+      let result = try newtonCriticalPoint(of: himmelblau, from: start)
+      #expect(result.converged)
+      #expect(result.gradientNorm <= 1e-12)
+      #expect(abs(result.point[0] - listed[0]) < 1e-6 && abs(result.point[1] - listed[1]) < 1e-6)
+    }
+    // The doc example.
+    let saddle = try newtonCriticalPoint(of: himmelblau, from: [0.0, 3.0])
+    #expect(abs(saddle.point[0] - 0.086677) < 1e-6 && abs(saddle.point[1] - 2.884254) < 1e-6)
   }
 
   @Test("the monkey saddle x³ − 3xy² at the origin: H = 0, inconclusive")
@@ -123,6 +145,39 @@ struct CriticalPointAnalysisTests {
       gradient: [0.0, 0], hessian: Matrix([[-2, 0], [0, -4]]))
     #expect(analysis.kind == .localMaximum)
     #expect(analysis.minimumRatio == 0)  // 0 of 2 positive: exact
+  }
+
+  @Test("minimum ratio counts positive eigenvalues; zeros (within tolerance) do not count")
+  func minimumRatio() throws {
+    // Eigenvalues 3, 1, −1, 0 and 1e-12 (zero relative to max(1, 3) within √ε): 2 of 5 positive.
+    let hessian = Matrix<Double>([
+      [3, 0, 0, 0, 0], [0, 1, 0, 0, 0], [0, 0, -1, 0, 0], [0, 0, 0, 0, 0], [0, 0, 0, 0, 1e-12],
+    ])
+    let analysis = try CriticalPointAnalysis(gradient: [0, 0, 0, 0, 0], hessian: hessian)
+    #expect(abs(analysis.minimumRatio - 0.4) < 1e-15)
+    #expect(analysis.inertia == (2, 1, 2))
+    #expect(analysis.kind == .saddlePoint)
+  }
+
+  @Test("a trained network's analysis: gradient norm from TensorCore, ratio from the dense Hessian")
+  func networkAnalysis() throws {
+    var (network, inputs, targets) = smallProblem(
+      sizes: [2, 3, 1], activation: .tanh, loss: .meanSquaredError, samples: 8)
+    for _ in 0..<200 {
+      let gradient = network.lossAndGradient(inputs: inputs, targets: targets).gradient
+      network.parameters = zip(network.parameters, gradient).map { $0 - 0.1 * $1 }
+    }
+    let curvature = try NetworkCurvature(network: network, inputs: inputs, targets: targets)
+    let analysis = try curvature.analyzeCriticalPoint(gradientTolerance: 1e-12)
+    let gradient = network.lossAndGradient(inputs: inputs, targets: targets).gradient
+    let norm = gradient.reduce(0) { $0 + $1 * $1 }.squareRoot()
+    // Same gradient, same order of operations: agreement to rounding.
+    #expect(abs(analysis.gradientNorm - norm) < 1e-14)
+    #expect(analysis.kind == .notCritical)  // 200 steps do not reach ‖g‖ ≤ 1e-12
+    let dense = try SymmetricEigendecomposition(curvature.hessian())
+    let threshold = analysis.zeroThreshold
+    let positive = dense.eigenvalues.count { $0 > threshold }
+    #expect(abs(analysis.minimumRatio - Double(positive) / 13) < 1e-15)
   }
 
   @Test("bad input: gradient and Hessian sizes differ; non-finite Hessian")

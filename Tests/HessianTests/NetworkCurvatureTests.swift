@@ -168,6 +168,38 @@ struct NetworkCurvatureTests {
     #expect(largestMagnitude(zip(h.storage, expected).map { $0 - $1 }) < 1e-15)
   }
 
+  @Test(
+    "a network at a saddle: classified from its exact Hessian, and the escape step lowers the loss")
+  func networkSaddleEscape() throws {
+    // y = w₂(w₁x + b₁) + b₂ at θ = (w₁, b₁, w₂, b₂) = 0 on x = ±1, ŷ = ±1 (MSE).
+    // By hand: every gradient entry is 0 (the residuals −1 and +1 cancel), and with
+    // r = y − ŷ, H = mean(2JJᵀ + 2r∇²y) = [[0, 0, −2, 0], [0, 0, 0, 0], [−2, 0, 0, 0], [0, 0, 0, 2]]:
+    // eigenvalues −2, 0, 2, 2 — a saddle with escape direction (1, 0, 1, 0)/√2.
+    let network = Sequential<Double>(
+      [Dense(weights: Matrix([[0]]), bias: [0]), Dense(weights: Matrix([[0]]), bias: [0])],
+      loss: .meanSquaredError)
+    let inputs = Matrix<Double>([[1], [-1]])
+    let targets = Targets<Double>.values(Matrix([[1], [-1]]))
+    let curvature = try NetworkCurvature(network: network, inputs: inputs, targets: targets)
+    let analysis = try curvature.analyzeCriticalPoint()
+    #expect(analysis.kind == .saddlePoint)
+    #expect(analysis.inertia == (2, 1, 1))
+    let expected: [Double] = [-2, 0, 2, 2]
+    #expect(zip(analysis.eigenvalues, expected).allSatisfy { abs($0 - $1) < 1e-14 })
+    let loss: ([Double]) -> Double = { theta in
+      var probe = network
+      probe.parameters = theta
+      return probe.lossValue(inputs: inputs, targets: targets)
+    }
+    let escape = try #require(
+      analysis.escape(from: network.parameters, stepLength: 0.1, loss: loss))
+    let r = 0.5.squareRoot()
+    #expect(zip(escape.direction, [r, 0, r, 0]).allSatisfy { abs($0 - $1) < 1e-14 })
+    // Along it w₁ = w₂ = a with a² = 0.005, so L = (a² − 1)² = 0.990025 (by hand).
+    #expect(abs(escape.predictedLossChange + 0.01) < 1e-15)
+    #expect(abs(escape.actualLossChange + 0.009975) < 1e-14)
+  }
+
   @Test("nested Sequential networks give the same products as the flat network")
   func nested() throws {
     let (flat, inputs, targets) = smallProblem(

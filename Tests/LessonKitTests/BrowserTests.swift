@@ -266,6 +266,85 @@ private func harnessHTML(pages: [String]) -> String {
     #expect(checks["02-momentum.html"]?.title == "Momentum · Descent")
   }
 
+  /// The real course, not a fixture: every lesson of `Lessons/` is run through the built
+  /// `lesson-runner` (cached runs are reused), rendered, and every page opened in Chromium.
+  /// The course must pass, so no page may show a failure box; the figures on each page are
+  /// exactly those its shown snippets produced, each with a non-zero size.
+  @Test func theCourseWorksInChromium() async throws {
+    guard let chromium = chromiumPath() else {
+      Issue.record(Comment(rawValue: chromiumMissing))
+      return
+    }
+    let root = URL(fileURLWithPath: #filePath)
+      .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    let names =
+      try FileManager.default.contentsOfDirectory(atPath: root.appending(path: "Lessons").path)
+      .filter { $0.hasSuffix(".md") }.sorted()
+    try #require(!names.isEmpty, "no lessons in \(root.path)/Lessons")
+    let executable =
+      Bundle.main.executableURL ?? URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+    let runner = executable.deletingLastPathComponent().appending(path: "lesson-runner")
+    let compiled = LessonRunner.lessonsCompiled(into: runner)
+    var sources: [(lesson: Lesson, source: String)] = []
+    for name in names {
+      let path = "Lessons/" + name
+      let text = try String(contentsOf: root.appending(path: path), encoding: .utf8)
+      guard compiled.contains(path) else {
+        Issue.record(
+          Comment(
+            rawValue: "\(path) is not compiled into \(runner.path) yet: run `swift run lessons "
+              + "verify` once (SwiftPM replans), then test again"))
+        continue
+      }
+      sources.append((try Lesson(parsing: text, path: path), text))
+    }
+    let options = LessonRunOptions(packageDirectory: root, timeout: 300, runnerExecutable: runner)
+    let runs = try await LessonRunner.run(lessons: sources.map(\.lesson), options: options)
+    let pages = zip(sources, runs).map {
+      SitePage(lesson: $0.lesson, source: $0.source, verdict: checkLesson($0.lesson, against: $1))
+    }
+    let folder = try temporaryFolder("course")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let site = folder.appendingPathComponent("site")
+    let report = try renderSite(pages, courseTitle: "Descent", to: site.path)
+    #expect(report.failedLessons.isEmpty, "lessons failed: \(report.failedLessons)")
+    let htmlPages = report.files.filter { $0.hasSuffix(".html") }
+    try Data(harnessHTML(pages: htmlPages).utf8).write(
+      to: site.appendingPathComponent("browser-check.html"))
+    let run = try runChromium(
+      chromium, profile: folder.appendingPathComponent("profile"),
+      arguments: ["--dump-dom", site.appendingPathComponent("browser-check.html").absoluteString])
+    #expect(run.status == 0, "chromium exited with status \(run.status)")
+    let consoleLines = run.log.split(separator: "\n").filter { $0.contains(":CONSOLE") }
+    #expect(consoleLines.isEmpty, "console messages:\n\(consoleLines.joined(separator: "\n"))")
+    guard
+      let match = run.output.firstMatch(of: /<pre id="results" data-done="yes">(.*?)<\/pre>/)
+    else {
+      Issue.record(Comment(rawValue: "the harness did not finish:\n\(run.log.suffix(3000))"))
+      return
+    }
+    let checks = try JSONDecoder().decode(
+      [String: PageCheck].self, from: Data(String(match.output.1).htmlTextContent.utf8))
+    #expect(Set(checks.keys) == Set(htmlPages))
+    for page in pages {
+      let hidden = Set(page.lesson.snippets.filter { $0.attributes.contains(.hide) }.map(\.index))
+      let figureCount = (page.run?.snippets ?? []).filter { !hidden.contains($0.index) }
+        .reduce(0) { $0 + $1.figures.count }
+      guard let check = checks[page.fileName] else { continue }
+      let name = page.lesson.path
+      #expect(check.katexLoaded && check.autoRenderLoaded, "\(name): KaTeX scripts not loaded")
+      #expect(check.failedStylesheets.isEmpty && check.failedFonts.isEmpty, "\(name)")
+      #expect(check.failedImages.isEmpty && check.nonLocalURLs.isEmpty, "\(name)")
+      #expect(check.mathErrors == 0, "\(name): KaTeX could not typeset some math")
+      #expect(check.rawDollarTexts.isEmpty, "\(name): raw math left: \(check.rawDollarTexts)")
+      #expect(check.failureBoxSizes.isEmpty, "\(name): the page shows a failure")
+      #expect(check.figureSizes.count == figureCount, "\(name): figures on the page")
+      for size in check.figureSizes {
+        #expect(size.count == 2 && size[0] > 50 && size[1] > 50, "\(name): figure size \(size)")
+      }
+    }
+  }
+
   @Test func screenshotOfALesson() throws {
     guard let chromium = chromiumPath() else {
       Issue.record(Comment(rawValue: chromiumMissing))

@@ -111,3 +111,35 @@ struct LessonRunnerTests {
     #expect(LessonRunner.cachedRun(for: edited, options: options) == nil)
   }
 }
+
+@Suite("Build failures")
+struct BuildFailureTests {
+  // Snippet 0 body at line 4, snippet 1 body at lines 9–10.
+  let fixture = lesson(
+    "Lessons/b.md",
+    [snippet(0, "print(1)\n", at: 3), snippet(1, "let a = 1\nprint(undefinedName + a)\n", at: 8)])
+
+  @Test("The compiler's first error in a lesson becomes its failure, at that line and snippet")
+  func compileError() {
+    let diagnostics = """
+      [12/14] Compiling lesson_runner GeneratedLessons.swift
+      Lessons/other.md:3:1: error: something else
+      Lessons/b.md:10:7: error: cannot find 'undefinedName' in scope
+      Lessons/b.md:10:7: note: did you mean 'a'?
+      """
+    let run = LessonRunner.buildFailureRun(of: fixture, diagnostics: diagnostics, hash: "h")
+    #expect(run.failure?.line == 10)
+    #expect(run.failure?.snippetIndex == 1)
+    #expect(run.failure?.message.contains("cannot find 'undefinedName' in scope") == true)
+    #expect(run.failure?.message.contains("other.md") == false)
+    #expect(run.snippets.isEmpty && run.contentHash == "h")
+  }
+
+  @Test("A lesson the compiler did not name is reported as not run")
+  func otherLesson() {
+    let run = LessonRunner.buildFailureRun(
+      of: fixture, diagnostics: "Lessons/other.md:3:1: error: x\n", hash: "h")
+    #expect(run.failure?.snippetIndex == nil)
+    #expect(run.failure?.message.hasPrefix("not run: the lessons program did not build") == true)
+  }
+}

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import LessonKit
@@ -92,5 +93,38 @@ struct LessonVerifierTests {
     let good = checkLesson(fixture, against: run(["1\n", "", "", ""]))
     let bad = checkLesson(fixture, against: run(["2\n", "", "", ""]))
     #expect(summaryLine(for: [good, bad, good]) == "2 passed, 1 failed")
+  }
+}
+
+@Suite("Updating a lesson's outputs")
+struct UpdatedSourceTests {
+  // CRLF line endings throughout; snippet 0 has a stale block, snippet 1 is nocheck.
+  let source =
+    "# U\r\n\r\n```swift\r\nprint(1)\r\n```\r\n\r\n```output\r\nold\r\n```\r\n\r\n"
+    + "```swift nocheck\r\nprint(Date())\r\n```\r\n"
+
+  func run(_ outputs: [String], failure: LessonFailure? = nil) -> LessonRun {
+    LessonRun(
+      path: "Lessons/u.md", contentHash: "h",
+      snippets: outputs.enumerated().map { SnippetRun(index: $0, output: $1, figures: []) },
+      failure: failure, seconds: 0)
+  }
+
+  @Test("Only checked snippets' blocks change; CRLF is kept; the same outputs change nothing")
+  func update() throws {
+    let lesson = try Lesson(parsing: source, path: "Lessons/u.md")
+    let new = try #require(updatedSource(of: lesson, source: source, run: run(["1\n", "now\n"])))
+    // Written by hand: the stale body replaced, in the file's CRLF; the nocheck snippet gets
+    // no block.
+    #expect(new == source.replacingOccurrences(of: "old\r\n", with: "1\r\n"))
+    let again = try Lesson(parsing: new, path: "Lessons/u.md")
+    #expect(updatedSource(of: again, source: new, run: run(["1\n", "later\n"])) == new)
+  }
+
+  @Test("A failed run leaves the lesson alone")
+  func failed() throws {
+    let lesson = try Lesson(parsing: source, path: "Lessons/u.md")
+    let crash = LessonFailure(snippetIndex: 1, line: 12, message: "crashed")
+    #expect(updatedSource(of: lesson, source: source, run: run(["1\n"], failure: crash)) == nil)
   }
 }

@@ -4,7 +4,8 @@
 //    run cached: the target is ≤ 1 s), and with `--no-cache` (build check + every lesson run),
 //    with the time of each lesson.
 // 2. Compiling K synthetic snippets merged into one program (as `lessons` does) against
-//    compiling one program per snippet, with `swiftc` and the standard library only, so the
+//    compiling one program per snippet, with `swiftc` and the standard library only (lessons
+//    of 10 snippets, each lesson one function, as in Lessons/), so the
 //    numbers measure the compiler and not the library. One program per snippet is measured
 //    for K = 10 and extrapolated linearly beyond (it would take minutes); set
 //    DESCENT_BENCH_FULL=1 to measure it for every K. The target: 100 more snippets add ≤ 3 s.
@@ -72,18 +73,22 @@ private func benchMergedCompilation() throws {
   }
 }
 
-/// Generates a lesson of the given synthetic snippets, compiles it with `swiftc` into one
-/// program, runs it, and returns the wall-clock seconds of both.
+/// Generates lessons of the given synthetic snippets (10 a lesson), compiles them with
+/// `swiftc` into one program, runs it, and returns the wall-clock seconds of both.
 private func buildAndRun(snippets: [Int], in work: URL, name: String) throws -> Double {
   let folder = work.appending(path: name)
   try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-  var markdown = "# Bench\n\n"
-  for i in snippets {
-    markdown += "```swift\nlet values\(i) = (0..<100).map { $0 * \(i) }\n"
-    markdown += "print(\"snippet \(i):\", values\(i).reduce(0, +))\n```\n\n"
+  // Lessons of at most 10 snippets each, as real lessons are (each lesson is one function).
+  var lessons: [Lesson] = []
+  for (number, start) in stride(from: 0, to: snippets.count, by: 10).enumerated() {
+    var markdown = "# Bench \(number)\n\n"
+    for i in snippets[start..<min(start + 10, snippets.count)] {
+      markdown += "```swift\nlet values\(i) = (0..<100).map { $0 * \(i) }\n"
+      markdown += "print(\"snippet \(i):\", values\(i).reduce(0, +))\n```\n\n"
+    }
+    lessons.append(try Lesson(parsing: markdown, path: "Lessons/bench-\(number).md"))
   }
-  let lesson = try Lesson(parsing: markdown, path: "Lessons/bench.md")
-  try generateLessonSource(for: [lesson], imports: []).write(
+  try generateLessonSource(for: lessons, imports: []).write(
     to: folder.appending(path: "Generated.swift"), atomically: true, encoding: .utf8)
   try """
   final class SnippetBoundary {
@@ -91,7 +96,7 @@ private func buildAndRun(snippets: [Int], in work: URL, name: String) throws -> 
     func begin(_ index: Int) {}
     func end(_ index: Int) {}
   }
-  generatedLesson(atPath: "Lessons/bench.md")!(SnippetBoundary())
+  for path in generatedLessonPaths() { generatedLesson(atPath: path)!(SnippetBoundary()) }
 
   """.write(to: folder.appending(path: "main.swift"), atomically: true, encoding: .utf8)
   let start = Date()
