@@ -133,15 +133,25 @@ public func summaryLine(for verdicts: [LessonVerdict]) -> String {
 /// written into its `output` block (a block added where a snippet printed something and has
 /// none), every other byte unchanged.
 ///
+/// With `includingNocheck`, the output blocks of `nocheck` snippets (timings) are refreshed
+/// too, so a lesson's machine-dependent table can be re-recorded without editing attributes.
+///
 /// - Parameters:
 ///   - lesson: The lesson, read from exactly `source`.
 ///   - source: The lesson file's text.
 ///   - run: The lesson's run.
+///   - includingNocheck: Whether `nocheck` snippets' outputs are written as well. Default
+///     `false`.
 /// - Returns: The new text (equal to `source` when nothing changed), or `nil` when the run
 ///   failed (the lesson must not be touched).
-public func updatedSource(of lesson: Lesson, source: String, run: LessonRun) -> String? {
+public func updatedSource(
+  of lesson: Lesson, source: String, run: LessonRun, includingNocheck: Bool = false
+) -> String? {
   guard run.failure == nil else { return nil }
-  let checked = Set(lesson.snippets.filter(\.isChecked).map(\.index))
+  let checked = Set(
+    lesson.snippets.filter {
+      $0.isChecked || (includingNocheck && !$0.attributes.contains(.norun))
+    }.map(\.index))
   var outputs: [Int: String] = [:]
   for snippetRun in run.snippets where checked.contains(snippetRun.index) {
     outputs[snippetRun.index] = snippetRun.output

@@ -11,13 +11,31 @@ public struct Matrix<Scalar: TensorScalar>: Equatable, Sendable {
   /// Number of columns (features).
   public private(set) var columns: Int
   /// The scalars in row-major order: element `(i, j)` is `storage[i * columns + j]`.
+  ///
+  /// Element writes such as `m.storage[k] = x` change the array in place (no copy), also
+  /// from other modules and in debug builds; the element count must stay `rows * columns`.
   public var storage: [Scalar] {
-    didSet {
-      precondition(
-        storage.count == rows * columns,
-        "Matrix storage has \(storage.count) scalars, but its shape \(rows)×\(columns) needs \(rows * columns)"
-      )
+    get { scalars }
+    set {
+      checkCount(newValue.count)
+      scalars = newValue
     }
+    _modify {
+      yield &scalars
+      checkCount(scalars.count)
+    }
+  }
+
+  /// The stored scalars. A stored property with a `didSet` observer made every element write
+  /// through `storage` copy the whole array in unoptimized builds of other modules
+  /// (get-modify-set), so the count check lives in the accessors of `storage` instead.
+  @usableFromInline var scalars: [Scalar]
+
+  private func checkCount(_ count: Int) {
+    precondition(
+      count == rows * columns,
+      "Matrix storage has \(count) scalars, but its shape \(rows)×\(columns) needs \(rows * columns)"
+    )
   }
 
   /// Creates a matrix whose every element is `value`.
@@ -25,7 +43,7 @@ public struct Matrix<Scalar: TensorScalar>: Equatable, Sendable {
     precondition(rows >= 0 && columns >= 0, "Matrix shape \(rows)×\(columns) is negative")
     self.rows = rows
     self.columns = columns
-    self.storage = Array(repeating: value, count: rows * columns)
+    self.scalars = Array(repeating: value, count: rows * columns)
   }
 
   /// Creates a matrix from row-major scalars; `storage.count` must be `rows * columns`.
@@ -37,7 +55,7 @@ public struct Matrix<Scalar: TensorScalar>: Equatable, Sendable {
     )
     self.rows = rows
     self.columns = columns
-    self.storage = storage
+    self.scalars = storage
   }
 
   /// The shape as `(rows, columns)`.
@@ -49,13 +67,13 @@ public struct Matrix<Scalar: TensorScalar>: Equatable, Sendable {
       precondition(
         row >= 0 && row < rows && column >= 0 && column < columns,
         "Index (\(row), \(column)) is outside a \(rows)×\(columns) matrix")
-      return storage[row * columns + column]
+      return scalars[row * columns + column]
     }
     set {
       precondition(
         row >= 0 && row < rows && column >= 0 && column < columns,
         "Index (\(row), \(column)) is outside a \(rows)×\(columns) matrix")
-      storage[row * columns + column] = newValue
+      scalars[row * columns + column] = newValue
     }
   }
 }

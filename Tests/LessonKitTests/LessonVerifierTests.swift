@@ -121,6 +121,18 @@ struct UpdatedSourceTests {
     #expect(updatedSource(of: again, source: new, run: run(["1\n", "later\n"])) == new)
   }
 
+  @Test("With includingNocheck the nocheck snippet's output is recorded too")
+  func updateIncludingNocheck() throws {
+    let lesson = try Lesson(parsing: source, path: "Lessons/u.md")
+    let new = try #require(
+      updatedSource(
+        of: lesson, source: source, run: run(["1\n", "now\n"]), includingNocheck: true))
+    // Written by hand: the stale block replaced, and a new CRLF block after the nocheck one.
+    #expect(
+      new == source.replacingOccurrences(of: "old\r\n", with: "1\r\n")
+        + "\r\n```output\r\nnow\r\n```\r\n")
+  }
+
   @Test("A failed run leaves the lesson alone")
   func failed() throws {
     let lesson = try Lesson(parsing: source, path: "Lessons/u.md")

@@ -48,6 +48,27 @@ import Testing
     }
   }
 
+  @Test func storageElementWritesChangeTheMatrix() {
+    var m = Matrix<Double>(rows: 2, columns: 2)
+    m.storage[3] = 7
+    m.storage[0] += 1
+    #expect(m.storage == [1, 0, 0, 7])  // exact: values are stored, not computed
+    #expect(m[1, 1] == 7)
+    m.storage = [4, 3, 2, 1]
+    #expect(m[0, 1] == 3)
+  }
+
+  @Test func storageWithTheWrongCountStops() async {
+    await #expect(processExitsWith: .failure) {
+      var m = Matrix<Double>(rows: 2, columns: 2)
+      m.storage = [1, 2, 3]
+    }
+    await #expect(processExitsWith: .failure) {
+      var m = Matrix<Double>(rows: 2, columns: 2)
+      m.storage.append(5)
+    }
+  }
+
   @Test func transpose() {
     let m = Matrix<Double>(rows: 2, columns: 3, storage: [1, 2, 3, 4, 5, 6])
     let t = m.transposed()

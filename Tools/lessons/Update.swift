@@ -16,12 +16,15 @@ extension Lessons {
         included) stays as it was, and the file is replaced atomically. A lesson that fails \
         to compile, crashes or times out is not touched. Review the change with `git diff`.
 
-        Example:
+        Examples:
           lessons update Lessons/00-getting-started.md
+          lessons update Lessons/02-critical-points.md --include-nocheck   (timings too)
         """)
 
     @OptionGroup var selection: LessonSelection
     @OptionGroup var running: RunOptions
+    @Flag(help: "Also write the outputs of nocheck snippets (timings), which are never compared.")
+    var includeNocheck = false
 
     func run() async throws {
       let lessons = try selection.readLessonsWithSources()
@@ -38,7 +41,10 @@ extension Lessons {
       var unchanged = 0
       var failed = 0
       for ((lesson, source), run) in zip(lessons, runs) {
-        guard let new = updatedSource(of: lesson, source: source, run: run) else {
+        guard
+          let new = updatedSource(
+            of: lesson, source: source, run: run, includingNocheck: includeNocheck)
+        else {
           let failure = run.failure!
           print("\(lesson.path):\(failure.line): error: lesson \(failure.message); not updated")
           failed += 1
