@@ -14,7 +14,8 @@ extension Lessons {
         Debian's libjs-katex) into the output folder. Each shown snippet is followed by the \
         output and figures of its last run: runs cached by `lessons verify` are used as they \
         are, and only lessons whose cache is stale are run. A lesson that fails still renders, \
-        with the failure shown in place of its output, and the command then exits 1.
+        with the failure shown in place of its output, and the command then exits 1. \
+        Snippets marked `solution` are left out unless --instructor is given.
 
         Examples:
           lessons render
