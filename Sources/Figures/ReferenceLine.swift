@@ -87,8 +87,6 @@ extension LinePlot {
   public func addingReferenceLine(
     _ orientation: ReferenceLine.Orientation, at value: Double, label: String = ""
   ) -> LinePlot {
-    var copy = self
-    copy.addReferenceLine(orientation, at: value, label: label)
-    return copy
+    modified { $0.addReferenceLine(orientation, at: value, label: label) }
   }
 }
