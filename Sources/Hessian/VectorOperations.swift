@@ -21,9 +21,15 @@ extension Array where Element: TensorScalar {
 }
 
 extension SeededGenerator {
-  /// A unit vector with independent standard-normal components, normalized
-  /// (uniformly distributed on the sphere).
-  mutating func unitVector<Scalar: TensorScalar>(dimension: Int) -> [Scalar] {
+  /// A random unit vector, uniformly distributed on the sphere: independent standard-normal
+  /// components, divided by their length (the start vector of Lanczos and power iteration).
+  ///
+  ///     var generator = SeededGenerator(seed: 1)
+  ///     let direction: [Double] = generator.unitVector(dimension: 3)  // length 1
+  ///
+  /// - Parameter dimension: The number of components, at least 1.
+  /// - Returns: The vector.
+  public mutating func unitVector<Scalar: TensorScalar>(dimension: Int) -> [Scalar] {
     while true {
       let vector: [Scalar] = (0..<dimension).map { _ in normal() }
       let length = vector.norm
@@ -31,9 +37,12 @@ extension SeededGenerator {
     }
   }
 
-  /// A Rademacher vector: independent ±1 entries with probability ½ each
-  /// (the lowest bit of each draw).
-  mutating func rademacherVector<Scalar: TensorScalar>(dimension: Int) -> [Scalar] {
+  /// A Rademacher vector: independent ±1 entries with probability ½ each (the lowest bit of
+  /// each draw), as Hutchinson's trace estimate uses.
+  ///
+  /// - Parameter dimension: The number of entries.
+  /// - Returns: The vector.
+  public mutating func rademacherVector<Scalar: TensorScalar>(dimension: Int) -> [Scalar] {
     (0..<dimension).map { _ in next() & 1 == 0 ? 1 : -1 }
   }
 }

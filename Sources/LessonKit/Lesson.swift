@@ -44,6 +44,13 @@ public enum SnippetAttribute: String, Sendable, Hashable, CaseIterable, Codable 
   case norun
   /// Runs and its output is shown, but not compared (timings, machine-dependent values).
   case nocheck
+  /// An exercise's solution: compiled, run and checked like any other snippet (so the
+  /// solution is proven to work), but shown only in the instructor edition of the site, in a
+  /// box marked "Solution"; the student edition leaves it, its output and its figures out.
+  ///
+  /// It combines with `nocheck` and `norun`; with `hide` it is an error, since a hidden
+  /// solution would be shown in neither edition.
+  case solution
 }
 
 /// A Swift snippet of a lesson, with the output block that records what it prints.

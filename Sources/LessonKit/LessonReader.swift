@@ -23,8 +23,8 @@ extension Lesson {
   ///     byte-order mark is allowed and does not shift line numbers).
   ///   - path: The lesson's path, used in every error message.
   /// - Throws: `LessonError` at the offending line for a fence that is never closed, an
-  ///   unknown snippet attribute, an `output` block that does not follow a snippet, or an
-  ///   `output` block with words after `output`.
+  ///   unknown snippet attribute, a snippet marked both `solution` and `hide`, an `output`
+  ///   block that does not follow a snippet, or an `output` block with words after `output`.
   /// - Complexity: O(*n*) in the length of `source`.
   public init(parsing source: String, path: String) throws(LessonError) {
     let lines = SourceLines(source)
@@ -70,6 +70,13 @@ extension Lesson {
                 "unknown snippet attribute '\(word)'; the allowed attributes are \(allowed)")
           }
           attributes.insert(attribute)
+        }
+        if attributes.isSuperset(of: [.solution, .hide]) {
+          throw LessonError(
+            path: path, line: block.openingLine,
+            message:
+              "a snippet cannot be both 'solution' and 'hide': a solution is shown only in the "
+              + "instructor edition, and 'hide' would hide it there too; drop 'hide'")
         }
         snippetOfBlock[blockIndex] = snippets.count
         snippets.append(

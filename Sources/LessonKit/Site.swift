@@ -10,7 +10,7 @@ import Foundation
   import Darwin
 #endif
 
-/// What ``renderSite(_:courseTitle:to:katexDirectory:)`` did.
+/// What ``renderSite(_:courseTitle:to:katexDirectory:edition:)`` did.
 public struct SiteReport: Sendable, Equatable {
   /// The folder the site is in.
   public var outputDirectory: String
@@ -36,7 +36,7 @@ public struct SiteError: Error, Sendable, Equatable, CustomStringConvertible {
   public var description: String { message }
 }
 
-/// The file that marks a folder as written by ``renderSite(_:courseTitle:to:katexDirectory:)``,
+/// The file that marks a folder as written by ``renderSite(_:courseTitle:to:katexDirectory:edition:)``,
 /// so that only such folders are ever replaced.
 let siteMarkerFile = ".descent-site"
 
@@ -47,7 +47,9 @@ let siteMarkerFile = ".descent-site"
 /// stylesheet, KaTeX with its fonts, and the script that typesets `$…$` and `$$…$$`). Each
 /// shown snippet is highlighted and followed by its output and figures from `run` (or, without
 /// a run, by the output recorded in the Markdown); `hide` snippets are left out; a lesson that
-/// failed shows the failure in a warning box where its output would be.
+/// failed shows the failure in a warning box where its output would be. `solution` snippets
+/// are left out of the student edition and shown in a "Solution" box in the instructor
+/// edition, whose pages say "instructor edition" in their header and window title.
 ///
 ///     let report = try renderSite(pages, courseTitle: "Descent", to: ".build/site")
 ///     // report.files: ["index.html", "01-diagnosis.html", …, "assets/site.css", …]
@@ -60,15 +62,17 @@ let siteMarkerFile = ".descent-site"
 ///   - courseTitle: The course's title (index heading, page header and window titles).
 ///   - outputDirectory: The folder to write; missing parent folders are created.
 ///   - katexDirectory: Where KaTeX is installed (Debian's `libjs-katex`).
+///   - edition: The student edition (the default) or the instructor edition.
 /// - Returns: The files written and any warnings.
 /// - Throws: ``SiteError`` when KaTeX is missing, two lessons would share a page name, the
 ///   output folder holds other files, or writing fails.
 /// - Complexity: O(*n*) in the total size of the lessons and their runs.
 public func renderSite(
   _ pages: [SitePage], courseTitle: String, to outputDirectory: String,
-  katexDirectory: String = "/usr/share/javascript/katex"
+  katexDirectory: String = "/usr/share/javascript/katex", edition: SiteEdition = .student
 ) throws -> SiteReport {
   let fileManager = FileManager.default
+  let courseTitle = edition == .instructor ? courseTitle + " (instructor edition)" : courseTitle
   let katexFiles = try katexAssets(in: katexDirectory)
 
   var seen: [String: String] = [:]
@@ -124,7 +128,7 @@ public func renderSite(
       lessonPages[name] = page.fileName
     }
     for (position, page) in pages.enumerated() {
-      let rendered = renderLesson(page, lessonPages: lessonPages)
+      let rendered = renderLesson(page, lessonPages: lessonPages, edition: edition)
       warnings += rendered.warnings
       let html = lessonPageHTML(
         rendered, page: page, previous: position > 0 ? pages[position - 1] : nil,

@@ -35,6 +35,8 @@ let siteStylesheet = """
     --warning-border: #d08a00;
     --failure-background: #fdeceb;
     --failure-border: #c0392b;
+    --solution-background: #edf7ee;
+    --solution-border: #2e7d32;
     --kw: #a0217c;
     --str: #b3401a;
     --num: #1c5fae;
@@ -57,6 +59,8 @@ let siteStylesheet = """
       --warning-border: #d9a441;
       --failure-background: #3a1d1b;
       --failure-border: #e06c5f;
+      --solution-background: #16281a;
+      --solution-border: #66bb6a;
       --kw: #e58fd3;
       --str: #f0a070;
       --num: #8cc4ff;
@@ -197,6 +201,23 @@ let siteStylesheet = """
   .failure pre, .mismatch pre { margin: 0; background: transparent; }
   .note { color: var(--muted); font-style: italic; font-size: 0.92rem; }
 
+  .solution-box {
+    margin: 1em 0 1.5em;
+    padding: 0.5em 0.7em 0.1em;
+    background: var(--solution-background);
+    border-left: 5px solid var(--solution-border);
+    border-radius: 4px;
+  }
+  .solution-label {
+    margin: 0 0 0.4em;
+    color: var(--solution-border);
+    font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
+    font-weight: 700;
+    font-size: 0.85rem;
+    letter-spacing: 0.06em;
+    text-transform: uppercase;
+  }
+
   .pager {
     display: flex;
     flex-wrap: wrap;
@@ -227,6 +248,8 @@ let siteStylesheet = """
     main { max-width: none; }
     pre { white-space: pre-wrap; overflow: visible; border-color: #999; }
     pre, figure, .failure, .mismatch { break-inside: avoid; }
+    .solution-box { background: #fff; border: 1px solid #000; border-left: 5px solid #000; }
+    .solution-label { color: #000; }
     h1, h2, h3 { break-after: avoid; }
     a { text-decoration: none; }
   }

@@ -100,8 +100,12 @@ struct RenderedLesson: Sendable, Equatable {
 ///   - lessonPages: The page of every lesson of the course by the lesson's file name
 ///     (`"02-momentum.md": "02-momentum.html"`); links to those files are made links to the
 ///     pages.
+///   - edition: The student edition leaves `solution` snippets out; the instructor edition
+///     shows each in a box marked "Solution".
 /// - Complexity: O(*n*) in the length of the source and of the run's outputs.
-func renderLesson(_ page: SitePage, lessonPages: [String: String] = [:]) -> RenderedLesson {
+func renderLesson(
+  _ page: SitePage, lessonPages: [String: String] = [:], edition: SiteEdition = .student
+) -> RenderedLesson {
   var warnings: [String] = []
   let lesson = page.lesson
   if let run = page.run, run.path != lesson.path {
@@ -121,7 +125,7 @@ func renderLesson(_ page: SitePage, lessonPages: [String: String] = [:]) -> Rend
   for snippet in lesson.snippets {
     if let output = snippet.output { replacements[output.openingLine] = "" }
     replacements[snippet.code.openingLine] = snippetHTML(
-      snippet, page: page, run: runs[snippet.index], warnings: &warnings)
+      snippet, page: page, run: runs[snippet.index], edition: edition, warnings: &warnings)
   }
   for index in runs.keys where !lesson.snippets.contains(where: { $0.index == index }) {
     warnings.append("\(lesson.path): the run has a result for snippet \(index), which is not there")
@@ -141,13 +145,19 @@ func renderLesson(_ page: SitePage, lessonPages: [String: String] = [:]) -> Rend
 }
 
 /// The HTML of one snippet: its highlighted code (unless hidden), then its output, figures,
-/// failure and mismatch note.
+/// failure and mismatch note; a shown solution is all of that inside a "Solution" box.
 private func snippetHTML(
-  _ snippet: Snippet, page: SitePage, run: SnippetRun?, warnings: inout [String]
+  _ snippet: Snippet, page: SitePage, run: SnippetRun?, edition: SiteEdition,
+  warnings: inout [String]
 ) -> String {
-  let hidden = snippet.attributes.contains(.hide)
+  let hidden = !edition.shows(snippet)
   let path = page.lesson.path
   var html = ""
+  let boxed = !hidden && snippet.attributes.contains(.solution)
+  if boxed {
+    html += "<aside class=\"solution-box\" aria-label=\"Solution\">"
+    html += "<p class=\"solution-label\">Solution</p>\n"
+  }
   if !hidden {
     let classes = (["snippet"] + snippet.attributes.map(\.rawValue).sorted()).joined(separator: " ")
     html += "<div class=\"\(classes)\" id=\"snippet-\(snippet.index + 1)\">"
@@ -187,6 +197,7 @@ private func snippetHTML(
     html += "\(snippet.output?.openingLine ?? snippet.code.closingLine)):</p>"
     html += "<pre>\(note.htmlEscaped)</pre></div>\n"
   }
+  if boxed { html += "</aside>\n" }
   return html
 }
 

@@ -281,7 +281,27 @@ func unknownAttribute() {
   let error = parseError("text\n\n```swift hide noprint\nx\n```\n")
   #expect(error?.line == 3)
   #expect(error?.message.contains("'noprint'") == true)
-  #expect(error?.message.contains("hide, norun, nocheck") == true)
+  #expect(error?.message.contains("hide, norun, nocheck, solution") == true)
+}
+
+@Test("solution combines with nocheck and norun, not with hide")
+func solutionAttribute() throws {
+  let lesson = try lesson(
+    "```swift solution\nprint(1)\n```\n\n```output\n1\n```\n\n"
+      + "```swift solution nocheck\nx\n```\n\n```swift norun solution\ny\n```\n")
+  #expect(
+    lesson.snippets.map(\.attributes) == [
+      [.solution], [.solution, .nocheck], [.norun, .solution],
+    ])
+  // A solution's output is compared like any other snippet's.
+  #expect(lesson.snippets.map(\.isChecked) == [true, false, false])
+  #expect(lesson.snippets[0].output?.content == "1\n")
+
+  for info in ["swift solution hide", "swift hide solution"] {
+    let error = parseError("text\n\n```\(info)\nx\n```\n")
+    #expect(error?.line == 3, "\(info)")
+    #expect(error?.message.contains("'solution' and 'hide'") == true, "\(info)")
+  }
 }
 
 @Test("an output block must come right after a snippet")

@@ -14,11 +14,13 @@ extension Lessons {
         Debian's libjs-katex) into the output folder. Each shown snippet is followed by the \
         output and figures of its last run: runs cached by `lessons verify` are used as they \
         are, and only lessons whose cache is stale are run. A lesson that fails still renders, \
-        with the failure shown in place of its output, and the command then exits 1.
+        with the failure shown in place of its output, and the command then exits 1. \
+        Snippets marked `solution` are left out unless --instructor is given.
 
         Examples:
           lessons render
           lessons render Lessons/04-adaptive-learning-rates.md --output /tmp/course
+          lessons render --instructor        the instructor edition, in site-instructor/
         """)
 
     @OptionGroup var selection: LessonSelection
@@ -56,9 +58,16 @@ struct SiteOptions: ParsableArguments {
   @Option(
     name: .customLong("output"),
     help: ArgumentHelp(
-      "The folder to write the site into (replaced only if an earlier render wrote it).",
+      "The folder to write the site into (replaced only if an earlier render wrote it); "
+        + "default: site, or site-instructor with --instructor.",
       valueName: "dir"))
-  var output: String = "site"
+  var output: String?
+
+  @Flag(
+    help: ArgumentHelp(
+      "Write the instructor edition: the exercises' solutions (`swift solution` snippets) "
+        + "shown in boxes marked Solution. Without it, solutions are left out."))
+  var instructor = false
 
   @Option(help: ArgumentHelp("The course title on every page.", valueName: "title"))
   var courseTitle: String = "Descent: how neural networks are trained"
@@ -75,19 +84,22 @@ struct SiteOptions: ParsableArguments {
     let pages = zip(lessons, verdicts).map {
       SitePage(lesson: $0.lesson, source: $0.source, verdict: $1)
     }
+    let output = self.output ?? (instructor ? "site-instructor" : "site")
     let folder =
       output.hasPrefix("/") ? output : packageDirectory.appending(path: output).path
     let clock = ContinuousClock()
     var report: SiteReport?
     let elapsed = try clock.measure {
-      report = try renderSite(pages, courseTitle: courseTitle, to: folder, katexDirectory: katex)
+      report = try renderSite(
+        pages, courseTitle: courseTitle, to: folder, katexDirectory: katex,
+        edition: instructor ? .instructor : .student)
     }
     guard let report else { throw ExitCode(2) }
     for warning in report.warnings { printError("warning: \(warning)") }
     let seconds =
       Double(elapsed.components.attoseconds) * 1e-18 + Double(elapsed.components.seconds)
     print(
-      "rendered \(pages.count) lesson page(s) to \(folder)/index.html "
+      "rendered \(pages.count) lesson page(s)\(instructor ? " (instructor edition)" : "") to \(folder)/index.html "
         + "(\(report.files.count) files, \(String(format: "%.2f", seconds)) s)")
     return report
   }

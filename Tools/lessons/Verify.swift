@@ -21,6 +21,7 @@ extension Lessons {
           lessons verify
           lessons verify Lessons/00-getting-started.md --timeout 10 --no-cache
           lessons verify --render            check, then write the HTML course to site/
+          lessons verify --render --instructor   … the instructor edition, to site-instructor/
         """)
 
     @OptionGroup var selection: LessonSelection
