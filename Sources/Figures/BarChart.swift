@@ -14,7 +14,7 @@
 /// Bars rise from 0 on a linear axis (downwards for negative values) and from the bottom of
 /// the axis on a `.log10` axis. NaN, ±∞ and (on a log axis) non-positive values leave their
 /// bar out. With a fixed `yRange`, bars are cut at the frame.
-public struct BarChart: SVGFigure, Sendable {
+public struct BarChart: SVGFigure, Chart, Sendable {
   /// One group of bars: a value for each category, in one colour.
   public struct Group: Sendable, Hashable {
     /// The legend entry (an empty name is left out of the legend).
@@ -119,9 +119,7 @@ public struct BarChart: SVGFigure, Sendable {
   ///   - values: One value per category.
   ///   - color: A CSS colour, or `nil` for the next palette colour.
   public func adding(_ name: String, values: [Double], color: String? = nil) -> BarChart {
-    var copy = self
-    copy.add(name, values: values, color: color)
-    return copy
+    modified { $0.add(name, values: values, color: color) }
   }
 
   /// The colour group `index` is drawn in.
@@ -141,12 +139,8 @@ public struct BarChart: SVGFigure, Sendable {
     let xAxis = Axis(scale: .linear, lower: 0, upper: Double(count), ticks: ticks)
     let yAxis = Axis.make(
       scale: yScale, values: groups.flatMap(\.values), fixedRange: yRange, includeZero: true)
-    let legend = groups.indices.filter { !groups[$0].name.isEmpty }.map {
-      LegendEntry(name: groups[$0].name, color: color(of: $0), symbol: .box)
-    }
-    return PlotFrame(
-      width: width, height: height, title: title, xLabel: xLabel, yLabel: yLabel,
-      xAxis: xAxis, yAxis: yAxis, legend: legend, verticalGrid: false)
+    let legend = LegendEntry.entries(names: groups.map(\.name), color: color(of:), symbol: .box)
+    return plotFrame(xAxis: xAxis, yAxis: yAxis, legend: legend, verticalGrid: false)
   }
 
   /// The horizontal extent of bar `group` in category `category`, in axis units: the
@@ -162,8 +156,7 @@ public struct BarChart: SVGFigure, Sendable {
   /// - Complexity: O(categories × groups).
   public func svg() -> String {
     let frame = frame()
-    var svg = SVGBuilder()
-    frame.begin(into: &svg, accessibleLabel: accessibleLabel(title: title, caption: caption))
+    var svg = beginSVG(frame)
     let area = frame.area
     let baseValue = yScale == .log10 ? frame.yAxis.lower : 0
     let base = min(area.maxY, max(area.minY, frame.pixelY(baseValue) ?? area.maxY))
@@ -173,13 +166,9 @@ public struct BarChart: SVGFigure, Sendable {
         guard let top = frame.pixelY(value) else { continue }
         let clamped = min(area.maxY, max(area.minY, top))
         let (left, right) = barSpan(category: category, group: index)
-        guard let x0 = frame.pixelX(left), let x1 = frame.pixelX(right) else { continue }
-        svg.element(
-          "rect",
-          [
-            "x": fixed(x0), "y": fixed(min(clamped, base)), "width": fixed(x1 - x0),
-            "height": fixed(abs(base - clamped)),
-          ])
+        frame.drawBar(
+          into: &svg, left: left, right: right, top: min(clamped, base),
+          height: abs(base - clamped))
       }
       svg.close("g")
     }

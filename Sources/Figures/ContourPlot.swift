@@ -62,7 +62,7 @@ public enum ContourLevels: Sendable, Hashable {
 /// outside the grid's ranges are cut at the frame (a diverging optimizer leaves the picture).
 /// The bands are coloured by `ColorMap` from dark (low) to light (high); a band's colour
 /// applies to a whole grid cell, chosen by the mean of the cell's four corner samples.
-public struct ContourPlot: SVGFigure, Sendable {
+public struct ContourPlot: SVGFigure, Chart, Sendable {
   /// A path through parameter space drawn over the surface.
   public struct Trajectory: Sendable, Hashable {
     /// The legend entry (an empty name is left out of the legend).
@@ -82,9 +82,7 @@ public struct ContourPlot: SVGFigure, Sendable {
     ///   - y: Vertical coordinates; as many as `x`.
     ///   - color: A CSS colour, or `nil` for the trajectory palette.
     public init(_ name: String, x: [Double], y: [Double], color: String? = nil) {
-      precondition(
-        x.count == y.count,
-        "ContourPlot trajectory \"\(name)\": x has \(x.count) values but y has \(y.count)")
+      precondition(sameCount: x, y, of: "ContourPlot trajectory \"\(name)\"")
       self.name = name
       self.x = x
       self.y = y
@@ -273,9 +271,7 @@ public struct ContourPlot: SVGFigure, Sendable {
   public func adding(_ name: String, x: [Double], y: [Double], color: String? = nil)
     -> ContourPlot
   {
-    var copy = self
-    copy.add(name, x: x, y: y, color: color)
-    return copy
+    modified { $0.add(name, x: x, y: y, color: color) }
   }
 
   /// A copy with one more trajectory given as points `[x, y]`.
@@ -285,9 +281,7 @@ public struct ContourPlot: SVGFigure, Sendable {
   ///   - points: Two-element arrays `[x, y]`.
   ///   - color: A CSS colour, or `nil` for the next trajectory colour.
   public func adding(_ name: String, points: [[Double]], color: String? = nil) -> ContourPlot {
-    var copy = self
-    copy.add(name, points: points, color: color)
-    return copy
+    modified { $0.add(name, points: points, color: color) }
   }
 
   /// Marks a point with a cross and a label, on top of the surface and the trajectories.
@@ -311,9 +305,7 @@ public struct ContourPlot: SVGFigure, Sendable {
   ///   - x: Horizontal coordinate.
   ///   - y: Vertical coordinate.
   public func addingMarker(_ label: String, x: Double, y: Double) -> ContourPlot {
-    var copy = self
-    copy.addMarker(label, x: x, y: y)
-    return copy
+    modified { $0.addMarker(label, x: x, y: y) }
   }
 
   /// The colour trajectory `index` is drawn in.
@@ -351,14 +343,11 @@ public struct ContourPlot: SVGFigure, Sendable {
       scale: .linear, values: [], fixedRange: grid.xs.first!...grid.xs.last!)
     let yAxis = Axis.make(
       scale: .linear, values: [], fixedRange: grid.ys.first!...grid.ys.last!)
-    let legend = trajectories.indices.filter { !trajectories[$0].name.isEmpty }.map {
-      LegendEntry(
-        name: trajectories[$0].name, color: color(of: $0), symbol: .outlinedLine)
-    }
+    let legend = LegendEntry.entries(
+      names: trajectories.map(\.name), color: color(of:), symbol: .outlinedLine)
     let labelWidth = levelLabels.map { estimatedWidth($0, size: 10) }.max() ?? 0
     let side = filled ? 14 + 6 + labelWidth + 4 : 0
-    return PlotFrame(
-      width: width, height: height, title: title, xLabel: xLabel, yLabel: yLabel,
+    return plotFrame(
       xAxis: xAxis, yAxis: yAxis, legend: legend, sideWidth: side, equalAspect: equalAspect)
   }
 
@@ -369,8 +358,7 @@ public struct ContourPlot: SVGFigure, Sendable {
     let levelValues = levelValues()
     let levelLabels = levelValues.map { significant($0) }
     let frame = frame(levelLabels: levelLabels)
-    var svg = SVGBuilder()
-    frame.begin(into: &svg, accessibleLabel: accessibleLabel(title: title, caption: caption))
+    var svg = beginSVG(frame)
     let bandCount = levelValues.count + 1
     let bandColor = { (band: Int) in
       ColorMap.color(at: (Double(band) + 0.5) / Double(bandCount))

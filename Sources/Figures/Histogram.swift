@@ -22,7 +22,7 @@ public enum HistogramBins: Sendable, Hashable {
 /// Bin k counts values v with `edges[k] <= v < edges[k + 1]`; the last bin also counts
 /// `v == edges.last`. NaN and ±∞ are never counted, nor are values outside explicit edges.
 /// With `density: true` bar heights are count / (total × bin width), so the bars' area is 1.
-public struct Histogram: SVGFigure, Sendable {
+public struct Histogram: SVGFigure, Chart, Sendable {
   /// One data set.
   public struct DataSet: Sendable, Hashable {
     /// The legend entry (an empty name is left out of the legend).
@@ -147,9 +147,7 @@ public struct Histogram: SVGFigure, Sendable {
   ///   - values: The values to count.
   ///   - color: A CSS colour, or `nil` for the next palette colour.
   public func adding(_ name: String, values: [Double], color: String? = nil) -> Histogram {
-    var copy = self
-    copy.add(name, values: values, color: color)
-    return copy
+    modified { $0.add(name, values: values, color: color) }
   }
 
   /// The bin edges: explicit ones, or `count + 1` evenly spaced edges over the finite values
@@ -224,12 +222,8 @@ public struct Histogram: SVGFigure, Sendable {
     let heights = dataSets.indices.flatMap { self.heights(of: $0, edges: edges) }
     let xAxis = Axis.make(scale: .linear, values: [], fixedRange: edges[0]...edges.last!)
     let yAxis = Axis.make(scale: yScale, values: heights, includeZero: true)
-    let legend = dataSets.indices.filter { !dataSets[$0].name.isEmpty }.map {
-      LegendEntry(name: dataSets[$0].name, color: color(of: $0), symbol: .box)
-    }
-    return PlotFrame(
-      width: width, height: height, title: title, xLabel: xLabel, yLabel: yLabel,
-      xAxis: xAxis, yAxis: yAxis, legend: legend)
+    let legend = LegendEntry.entries(names: dataSets.map(\.name), color: color(of:), symbol: .box)
+    return plotFrame(xAxis: xAxis, yAxis: yAxis, legend: legend)
   }
 
   /// The histogram as a standalone SVG document.
@@ -238,8 +232,7 @@ public struct Histogram: SVGFigure, Sendable {
   public func svg() -> String {
     let edges = edges()
     let frame = frame(edges: edges)
-    var svg = SVGBuilder()
-    frame.begin(into: &svg, accessibleLabel: accessibleLabel(title: title, caption: caption))
+    var svg = beginSVG(frame)
     let area = frame.area
     let base = yScale == .log10 ? area.maxY : frame.pixelY(0) ?? area.maxY
     let opacity = dataSets.count > 1 ? "0.55" : "0.85"
@@ -253,15 +246,9 @@ public struct Histogram: SVGFigure, Sendable {
       for (bin, height) in heights(of: index, edges: edges).enumerated() where height > 0 {
         guard let top = frame.pixelY(height) else { continue }
         let clamped = max(area.minY, top)
-        guard let x0 = frame.pixelX(edges[bin]), let x1 = frame.pixelX(edges[bin + 1]) else {
-          continue
-        }
-        svg.element(
-          "rect",
-          [
-            "x": fixed(x0), "y": fixed(clamped), "width": fixed(x1 - x0),
-            "height": fixed(base - clamped),
-          ])
+        frame.drawBar(
+          into: &svg, left: edges[bin], right: edges[bin + 1], top: clamped,
+          height: base - clamped)
       }
       svg.close("g")
     }

@@ -39,7 +39,7 @@ public enum LineStyle: Sendable, Hashable {
 /// `xRange`/`yRange` are cut at the frame. Long left-to-right series (tens of thousands of
 /// steps) are reduced to the first, lowest, highest and last point of each pixel column, which
 /// draws the same picture. The same plot always renders to the same bytes.
-public struct LinePlot: SVGFigure, Sendable {
+public struct LinePlot: SVGFigure, Chart, Sendable {
   /// One line of the plot.
   public struct Series: Sendable, Hashable {
     /// The name shown in the legend (an empty name is left out of the legend).
@@ -68,9 +68,7 @@ public struct LinePlot: SVGFigure, Sendable {
       _ name: String, x: [Double], y: [Double], style: LineStyle = .solid,
       markers: Bool = false, color: String? = nil
     ) {
-      precondition(
-        x.count == y.count,
-        "LinePlot series \"\(name)\": x has \(x.count) values but y has \(y.count)")
+      precondition(sameCount: x, y, of: "LinePlot series \"\(name)\"")
       self.name = name
       self.x = x
       self.y = y
@@ -219,9 +217,7 @@ public struct LinePlot: SVGFigure, Sendable {
     _ name: String, x: [Double], y: [Double], style: LineStyle = .solid, markers: Bool = false,
     color: String? = nil
   ) -> LinePlot {
-    var copy = self
-    copy.add(name, x: x, y: y, style: style, markers: markers, color: color)
-    return copy
+    modified { $0.add(name, x: x, y: y, style: style, markers: markers, color: color) }
   }
 
   /// A copy with one more series of `Float` points.
@@ -238,9 +234,7 @@ public struct LinePlot: SVGFigure, Sendable {
     _ name: String, x: [Float], y: [Float], style: LineStyle = .solid, markers: Bool = false,
     color: String? = nil
   ) -> LinePlot {
-    var copy = self
-    copy.add(name, x: x, y: y, style: style, markers: markers, color: color)
-    return copy
+    modified { $0.add(name, x: x, y: y, style: style, markers: markers, color: color) }
   }
 
   /// A copy with one more series plotted against its index (x = 0, 1, 2, …).
@@ -255,9 +249,7 @@ public struct LinePlot: SVGFigure, Sendable {
     _ name: String, y: [Double], style: LineStyle = .solid, markers: Bool = false,
     color: String? = nil
   ) -> LinePlot {
-    var copy = self
-    copy.add(name, y: y, style: style, markers: markers, color: color)
-    return copy
+    modified { $0.add(name, y: y, style: style, markers: markers, color: color) }
   }
 
   /// A copy with one more series of `Float` values plotted against its index.
@@ -273,9 +265,7 @@ public struct LinePlot: SVGFigure, Sendable {
     _ name: String, y: [Float], style: LineStyle = .solid, markers: Bool = false,
     color: String? = nil
   ) -> LinePlot {
-    var copy = self
-    copy.add(name, y: y, style: style, markers: markers, color: color)
-    return copy
+    modified { $0.add(name, y: y, style: style, markers: markers, color: color) }
   }
 
   /// The colour series `index` is drawn in.
@@ -291,14 +281,10 @@ public struct LinePlot: SVGFigure, Sendable {
       scale: xScale, values: series.flatMap(\.x) + xReferences, fixedRange: xRange)
     let yAxis = Axis.make(
       scale: yScale, values: series.flatMap(\.y) + yReferences, fixedRange: yRange)
-    let legend = series.indices.filter { !series[$0].name.isEmpty }.map {
-      LegendEntry(
-        name: series[$0].name, color: color(of: $0),
-        symbol: .line(dash: series[$0].style.dashArray, marker: series[$0].markers))
+    let legend = LegendEntry.entries(names: series.map(\.name), color: color(of:)) {
+      .line(dash: series[$0].style.dashArray, marker: series[$0].markers)
     }
-    return PlotFrame(
-      width: width, height: height, title: title, xLabel: xLabel, yLabel: yLabel,
-      xAxis: xAxis, yAxis: yAxis, legend: legend)
+    return plotFrame(xAxis: xAxis, yAxis: yAxis, legend: legend)
   }
 
   /// The plot as a standalone SVG document.
@@ -306,8 +292,7 @@ public struct LinePlot: SVGFigure, Sendable {
   /// - Complexity: O(n) in the total number of points.
   public func svg() -> String {
     let frame = frame()
-    var svg = SVGBuilder()
-    frame.begin(into: &svg, accessibleLabel: accessibleLabel(title: title, caption: caption))
+    var svg = beginSVG(frame)
     for line in referenceLines { line.draw(into: &svg, frame: frame) }
     for index in series.indices {
       let line = series[index]

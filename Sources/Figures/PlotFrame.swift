@@ -148,6 +148,17 @@ struct PlotFrame {
     yAxis.fraction(y).map { area.maxY - $0 * area.height }
   }
 
+  /// Draws a bar over the data x values `left…right`, from pixel row `top` down by `height`
+  /// pixels; a bar whose sides have no pixel column is left out.
+  func drawBar(
+    into svg: inout SVGBuilder, left: Double, right: Double, top: Double, height: Double
+  ) {
+    guard let x0 = pixelX(left), let x1 = pixelX(right) else { return }
+    svg.element(
+      "rect",
+      ["x": fixed(x0), "y": fixed(top), "width": fixed(x1 - x0), "height": fixed(height)])
+  }
+
   /// The SVG header, the title and the grid; data goes after this.
   func begin(into svg: inout SVGBuilder, accessibleLabel: String) {
     let w = fixed(width)

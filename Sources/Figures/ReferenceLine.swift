@@ -40,27 +40,30 @@ public struct ReferenceLine: Sendable, Hashable {
   /// Draws the line (dashed, in the page's text colour) if its value lies inside the area.
   func draw(into svg: inout SVGBuilder, frame: PlotFrame) {
     let area = frame.area
+    // The path across the area, and where the label goes: above the right end of a
+    // horizontal line, right of the top of a vertical one.
+    let path: String
+    let labelPosition: (x: Double, y: Double, anchor: TextAnchor)
     switch orientation {
     case .horizontal:
       guard let y = frame.pixelY(value), y >= area.minY - 1e-9, y <= area.maxY + 1e-9 else {
         return
       }
-      svg.raw(
-        "<path d=\"M\(fixed(area.minX)) \(fixed(y))H\(fixed(area.maxX))\" fill=\"none\" "
-          + "stroke=\"currentColor\" stroke-opacity=\"0.7\" stroke-dasharray=\"4 3\"/>\n")
-      if !label.isEmpty {
-        svg.label(label, x: area.maxX - 4, y: y - 4, anchor: .end, size: 11)
-      }
+      path = "M\(fixed(area.minX)) \(fixed(y))H\(fixed(area.maxX))"
+      labelPosition = (area.maxX - 4, y - 4, .end)
     case .vertical:
       guard let x = frame.pixelX(value), x >= area.minX - 1e-9, x <= area.maxX + 1e-9 else {
         return
       }
-      svg.raw(
-        "<path d=\"M\(fixed(x)) \(fixed(area.minY))V\(fixed(area.maxY))\" fill=\"none\" "
-          + "stroke=\"currentColor\" stroke-opacity=\"0.7\" stroke-dasharray=\"4 3\"/>\n")
-      if !label.isEmpty {
-        svg.label(label, x: x + 4, y: area.minY + 12, anchor: .start, size: 11)
-      }
+      path = "M\(fixed(x)) \(fixed(area.minY))V\(fixed(area.maxY))"
+      labelPosition = (x + 4, area.minY + 12, .start)
+    }
+    svg.raw(
+      "<path d=\"\(path)\" fill=\"none\" stroke=\"currentColor\" stroke-opacity=\"0.7\" "
+        + "stroke-dasharray=\"4 3\"/>\n")
+    if !label.isEmpty {
+      svg.label(
+        label, x: labelPosition.x, y: labelPosition.y, anchor: labelPosition.anchor, size: 11)
     }
   }
 }
@@ -87,8 +90,6 @@ extension LinePlot {
   public func addingReferenceLine(
     _ orientation: ReferenceLine.Orientation, at value: Double, label: String = ""
   ) -> LinePlot {
-    var copy = self
-    copy.addReferenceLine(orientation, at: value, label: label)
-    return copy
+    modified { $0.addReferenceLine(orientation, at: value, label: label) }
   }
 }

@@ -14,7 +14,7 @@
 ///
 /// Points with an undrawable coordinate (NaN, ±∞, not positive on a `.log10` axis) and points
 /// outside a fixed `xRange`/`yRange` are not drawn.
-public struct ScatterPlot: SVGFigure, Sendable {
+public struct ScatterPlot: SVGFigure, Chart, Sendable {
   /// A group of points drawn in one colour with one legend entry.
   public struct Group: Sendable, Hashable {
     /// The legend entry (an empty name is left out of the legend).
@@ -43,9 +43,7 @@ public struct ScatterPlot: SVGFigure, Sendable {
       _ name: String, x: [Double], y: [Double], labels: [String]? = nil, color: String? = nil,
       radius: Double = 3.5
     ) {
-      precondition(
-        x.count == y.count,
-        "ScatterPlot group \"\(name)\": x has \(x.count) values but y has \(y.count)")
+      precondition(sameCount: x, y, of: "ScatterPlot group \"\(name)\"")
       precondition(
         labels == nil || labels!.count == x.count,
         "ScatterPlot group \"\(name)\": \(labels?.count ?? 0) labels for \(x.count) points")
@@ -163,9 +161,7 @@ public struct ScatterPlot: SVGFigure, Sendable {
     _ name: String, x: [Double], y: [Double], labels: [String]? = nil, color: String? = nil,
     radius: Double = 3.5
   ) -> ScatterPlot {
-    var copy = self
-    copy.add(name, x: x, y: y, labels: labels, color: color, radius: radius)
-    return copy
+    modified { $0.add(name, x: x, y: y, labels: labels, color: color, radius: radius) }
   }
 
   /// A copy with one more group of `Float` points.
@@ -182,9 +178,7 @@ public struct ScatterPlot: SVGFigure, Sendable {
     _ name: String, x: [Float], y: [Float], labels: [String]? = nil, color: String? = nil,
     radius: Double = 3.5
   ) -> ScatterPlot {
-    var copy = self
-    copy.add(name, x: x, y: y, labels: labels, color: color, radius: radius)
-    return copy
+    modified { $0.add(name, x: x, y: y, labels: labels, color: color, radius: radius) }
   }
 
   /// The colour group `index` is drawn in.
@@ -199,12 +193,8 @@ public struct ScatterPlot: SVGFigure, Sendable {
       scale: xScale, values: groups.flatMap(\.x), fixedRange: xRange, margin: 0.05)
     let yAxis = Axis.make(
       scale: yScale, values: groups.flatMap(\.y), fixedRange: yRange, margin: 0.05)
-    let legend = groups.indices.filter { !groups[$0].name.isEmpty }.map {
-      LegendEntry(name: groups[$0].name, color: color(of: $0), symbol: .marker)
-    }
-    return PlotFrame(
-      width: width, height: height, title: title, xLabel: xLabel, yLabel: yLabel,
-      xAxis: xAxis, yAxis: yAxis, legend: legend)
+    let legend = LegendEntry.entries(names: groups.map(\.name), color: color(of:), symbol: .marker)
+    return plotFrame(xAxis: xAxis, yAxis: yAxis, legend: legend)
   }
 
   /// The plot as a standalone SVG document.
@@ -212,8 +202,7 @@ public struct ScatterPlot: SVGFigure, Sendable {
   /// - Complexity: O(n) in the total number of points.
   public func svg() -> String {
     let frame = frame()
-    var svg = SVGBuilder()
-    frame.begin(into: &svg, accessibleLabel: accessibleLabel(title: title, caption: caption))
+    var svg = beginSVG(frame)
     for index in groups.indices {
       let group = groups[index]
       svg.open("g", ["fill": color(of: index), "fill-opacity": "0.85"])

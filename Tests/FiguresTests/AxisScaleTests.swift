@@ -6,18 +6,20 @@ import Testing
 
 @testable import Figures
 
-@Suite struct AxisScaleTests {
-  private func values(_ ticks: [Tick]) -> [Double] { ticks.map(\.value) }
-  private func labels(_ ticks: [Tick]) -> [String] {
-    ticks.compactMap {
-      switch $0.label {
-      case .plain(let s): return s
-      case .powerOfTen(let e): return "10^\(e)"
-      case .negativePowerOfTen(let e): return "-10^\(e)"
-      case .none: return nil
-      }
+/// The tick labels as plain text (powers of ten as "10^e"), unlabelled ticks left out.
+private func labels(_ ticks: [Tick]) -> [String] {
+  ticks.compactMap {
+    switch $0.label {
+    case .plain(let s): return s
+    case .powerOfTen(let e): return "10^\(e)"
+    case .negativePowerOfTen(let e): return "-10^\(e)"
+    case .none: return nil
     }
   }
+}
+
+@Suite struct AxisScaleTests {
+  private func values(_ ticks: [Tick]) -> [Double] { ticks.map(\.value) }
 
   @Test func unitRangeStepsByTwoTenths() {
     // 1 / 5 = 0.2 → step 2 × 10⁻¹.
@@ -112,17 +114,6 @@ import Testing
 }
 
 @Suite struct SymmetricLogTests {
-  private func labels(_ ticks: [Tick]) -> [String] {
-    ticks.compactMap {
-      switch $0.label {
-      case .plain(let s): return s
-      case .powerOfTen(let e): return "10^\(e)"
-      case .negativePowerOfTen(let e): return "-10^\(e)"
-      case .none: return nil
-      }
-    }
-  }
-
   @Test func docExampleTicks() {
     // −0.5 widens to −10⁰, 300 to 10³; powers from 10⁻¹ (= 10 · width) up on both sides.
     let (lower, upper, ticks) = symmetricLogTicks(

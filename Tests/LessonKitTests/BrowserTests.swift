@@ -173,6 +173,34 @@ private func harnessHTML(pages: [String]) -> String {
     """
 }
 
+/// Opens `pages` of the site in `site` through the harness page in headless Chromium, expects
+/// a clean exit and no console message at all (errors, uncaught exceptions, KaTeX's parse
+/// failures: the pages print nothing when they work), and returns what the harness measured,
+/// or `nil` (with the failure recorded) when it did not finish.
+private func checkPagesInChromium(
+  _ chromium: String, site: URL, pages: [String], profile: URL
+) throws -> [String: PageCheck]? {
+  try Data(harnessHTML(pages: pages).utf8).write(
+    to: site.appendingPathComponent("browser-check.html"))
+  let run = try runChromium(
+    chromium, profile: profile,
+    arguments: ["--dump-dom", site.appendingPathComponent("browser-check.html").absoluteString])
+  #expect(run.status == 0, "chromium exited with status \(run.status)")
+  let consoleLines = run.log.split(separator: "\n").filter { $0.contains(":CONSOLE") }
+  #expect(consoleLines.isEmpty, "console messages:\n\(consoleLines.joined(separator: "\n"))")
+  guard
+    let match = run.output.firstMatch(of: /<pre id="results" data-done="yes">(.*?)<\/pre>/)
+  else {
+    Issue.record(
+      Comment(
+        rawValue: "the harness did not finish; Chromium printed:\n\(run.output.prefix(2000))\n"
+          + "log:\n\(run.log.suffix(3000))"))
+    return nil
+  }
+  let json = String(match.output.1).htmlTextContent
+  return try JSONDecoder().decode([String: PageCheck].self, from: Data(json.utf8))
+}
+
 @Suite(.serialized) struct BrowserTests {
   @Test func everyPageWorksInChromium() throws {
     guard let chromium = chromiumPath() else {
@@ -203,29 +231,10 @@ private func harnessHTML(pages: [String]) -> String {
       }
     }
 
-    try Data(harnessHTML(pages: pages).utf8).write(
-      to: site.appendingPathComponent("browser-check.html"))
-    let run = try runChromium(
-      chromium, profile: folder.appendingPathComponent("profile"),
-      arguments: ["--dump-dom", site.appendingPathComponent("browser-check.html").absoluteString])
-    #expect(run.status == 0, "chromium exited with status \(run.status)")
-
-    // Any console message (errors, uncaught exceptions, KaTeX's parse failures) is a failure:
-    // the pages print nothing when they work.
-    let consoleLines = run.log.split(separator: "\n").filter { $0.contains(":CONSOLE") }
-    #expect(consoleLines.isEmpty, "console messages:\n\(consoleLines.joined(separator: "\n"))")
-
     guard
-      let match = run.output.firstMatch(of: /<pre id="results" data-done="yes">(.*?)<\/pre>/)
-    else {
-      Issue.record(
-        Comment(
-          rawValue: "the harness did not finish; Chromium printed:\n\(run.output.prefix(2000))\n"
-            + "log:\n\(run.log.suffix(3000))"))
-      return
-    }
-    let json = String(match.output.1).htmlTextContent
-    let checks = try JSONDecoder().decode([String: PageCheck].self, from: Data(json.utf8))
+      let checks = try checkPagesInChromium(
+        chromium, site: site, pages: pages, profile: folder.appendingPathComponent("profile"))
+    else { return }
     #expect(Set(checks.keys) == Set(pages))
 
     // Math spans per page, counted by hand in fixtureCourse(): the index shows the summaries
@@ -309,22 +318,10 @@ private func harnessHTML(pages: [String]) -> String {
     let report = try renderSite(pages, courseTitle: "Descent", to: site.path)
     #expect(report.failedLessons.isEmpty, "lessons failed: \(report.failedLessons)")
     let htmlPages = report.files.filter { $0.hasSuffix(".html") }
-    try Data(harnessHTML(pages: htmlPages).utf8).write(
-      to: site.appendingPathComponent("browser-check.html"))
-    let run = try runChromium(
-      chromium, profile: folder.appendingPathComponent("profile"),
-      arguments: ["--dump-dom", site.appendingPathComponent("browser-check.html").absoluteString])
-    #expect(run.status == 0, "chromium exited with status \(run.status)")
-    let consoleLines = run.log.split(separator: "\n").filter { $0.contains(":CONSOLE") }
-    #expect(consoleLines.isEmpty, "console messages:\n\(consoleLines.joined(separator: "\n"))")
     guard
-      let match = run.output.firstMatch(of: /<pre id="results" data-done="yes">(.*?)<\/pre>/)
-    else {
-      Issue.record(Comment(rawValue: "the harness did not finish:\n\(run.log.suffix(3000))"))
-      return
-    }
-    let checks = try JSONDecoder().decode(
-      [String: PageCheck].self, from: Data(String(match.output.1).htmlTextContent.utf8))
+      let checks = try checkPagesInChromium(
+        chromium, site: site, pages: htmlPages, profile: folder.appendingPathComponent("profile"))
+    else { return }
     #expect(Set(checks.keys) == Set(htmlPages))
     for page in pages {
       let hidden = Set(page.lesson.snippets.filter { $0.attributes.contains(.hide) }.map(\.index))

@@ -25,15 +25,18 @@ import Testing
 
     """
 
+  /// A finished run of the fixture lesson whose two snippets printed `outputs`.
+  func run(_ outputs: [String]) -> LessonRun {
+    LessonRun(
+      path: "Lessons/v.md", contentHash: "h",
+      snippets: outputs.enumerated().map { SnippetRun(index: $0, output: $1, figures: []) },
+      failure: nil, seconds: 0.1)
+  }
+
   @Test func aMismatchBecomesADiffNoteUnderItsSnippet() throws {
     let lesson = try Lesson(parsing: Self.source, path: "Lessons/v.md")
-    let run = LessonRun(
-      path: "Lessons/v.md", contentHash: "h",
-      snippets: [
-        SnippetRun(index: 0, output: "a\n", figures: []),
-        SnippetRun(index: 1, output: "same\n", figures: []),
-      ], failure: nil, seconds: 0.1)
-    let verdict = checkLesson(lesson, against: run)
+    let printed = run(["a\n", "same\n"])
+    let verdict = checkLesson(lesson, against: printed)
     let page = SitePage(lesson: lesson, source: Self.source, verdict: verdict)
     // Only snippet 0 differs ("b" recorded, "a" printed), so only it gets a note: the diff
     // with the recorded line removed and the printed one added (worked out by hand).
@@ -41,7 +44,7 @@ import Testing
     let note = try #require(page.mismatches[0])
     #expect(note.contains("-b\n"))
     #expect(note.contains("+a\n"))
-    #expect(page.run == run)
+    #expect(page.run == printed)
     let html = renderLesson(page).html
     #expect(html.contains("class=\"mismatch\""))
     #expect(html.contains("Lessons/v.md:7"))
@@ -49,14 +52,9 @@ import Testing
 
   @Test func aPassingLessonHasNoNotes() throws {
     let lesson = try Lesson(parsing: Self.source, path: "Lessons/v.md")
-    let run = LessonRun(
-      path: "Lessons/v.md", contentHash: "h",
-      snippets: [
-        SnippetRun(index: 0, output: "b\n", figures: []),
-        SnippetRun(index: 1, output: "same\n", figures: []),
-      ], failure: nil, seconds: 0.1)
+    let printed = run(["b\n", "same\n"])
     let page = SitePage(
-      lesson: lesson, source: Self.source, verdict: checkLesson(lesson, against: run))
+      lesson: lesson, source: Self.source, verdict: checkLesson(lesson, against: printed))
     #expect(page.mismatches.isEmpty)
     #expect(!renderLesson(page).html.contains("class=\"mismatch\""))
   }

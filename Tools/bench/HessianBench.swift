@@ -16,29 +16,6 @@ func benchHessian() throws {
   try benchNetworkCurvature()
 }
 
-/// Runs `python3 arguments…`; returns its standard output, or `nil` on failure.
-private func runPython(_ arguments: [String]) -> String? {
-  let process = Process()
-  process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-  process.arguments = ["python3"] + arguments
-  let output = Pipe()
-  process.standardOutput = output
-  process.standardError = FileHandle.nullDevice
-  do { try process.run() } catch { return nil }
-  let data = output.fileHandleForReading.readDataToEndOfFile()
-  process.waitUntilExit()
-  guard process.terminationStatus == 0 else { return nil }
-  return String(decoding: data, as: UTF8.self)
-}
-
-/// Seconds taken by `body`.
-private func seconds(_ body: () throws -> Void) rethrows -> Double {
-  let start = ContinuousClock.now
-  try body()
-  let elapsed = ContinuousClock.now - start
-  return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-}
-
 /// The fastest of repeated runs of `body`: at least `minimumRepeats`, and until
 /// `minimumSeconds` have passed.
 private func best(

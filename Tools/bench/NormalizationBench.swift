@@ -13,27 +13,6 @@ func benchNormalization() throws {
   try benchBatchNormalization(Double.self, name: "float64")
 }
 
-/// Runs `python3 arguments…`; returns its standard output, or `nil` on failure.
-private func runPython(_ arguments: [String]) -> String? {
-  let process = Process()
-  process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-  process.arguments = ["python3"] + arguments
-  let output = Pipe()
-  process.standardOutput = output
-  process.standardError = FileHandle.nullDevice
-  do { try process.run() } catch { return nil }
-  let data = output.fileHandleForReading.readDataToEndOfFile()
-  process.waitUntilExit()
-  guard process.terminationStatus == 0 else { return nil }
-  return String(decoding: data, as: UTF8.self)
-}
-
-/// Seconds taken by `body`.
-private func seconds(_ body: () -> Void) -> Double {
-  let elapsed = ContinuousClock().measure(body)
-  return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-}
-
 private func benchBatchNormalization<Scalar: TensorScalar>(_: Scalar.Type, name: String) throws {
   let rows = 1024
   let columns = 256

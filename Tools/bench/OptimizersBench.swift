@@ -110,17 +110,3 @@ private func optimizerSeconds(_ body: () -> Void) -> Double {
 
 /// `value` with 3 decimals.
 private func optimizerFormat(_ value: Double) -> String { String(format: "%.3f", value) }
-
-/// Runs `python3 arguments…` and returns its standard output, or `nil` on failure.
-private func runPython(_ arguments: [String]) -> String? {
-  let process = Process()
-  process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-  process.arguments = ["python3"] + arguments
-  let output = Pipe()
-  process.standardOutput = output
-  process.standardError = FileHandle.nullDevice
-  do { try process.run() } catch { return nil }
-  let data = output.fileHandleForReading.readDataToEndOfFile()
-  process.waitUntilExit()
-  return process.terminationStatus == 0 ? String(decoding: data, as: UTF8.self) : nil
-}

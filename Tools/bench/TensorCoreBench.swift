@@ -30,19 +30,7 @@ private struct TensorCoreReference {
   }
 
   /// Runs `python3 arguments…`; returns its standard output, or `nil` on failure.
-  static func run(_ arguments: [String]) -> String? {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3"] + arguments
-    let output = Pipe()
-    process.standardOutput = output
-    process.standardError = FileHandle.nullDevice
-    do { try process.run() } catch { return nil }
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    guard process.terminationStatus == 0 else { return nil }
-    return String(decoding: data, as: UTF8.self)
-  }
+  static func run(_ arguments: [String]) -> String? { runPython(arguments) }
 
   /// Runs the script with `arguments`; returns the value after `key` on each matching line.
   func values(_ arguments: [String], key: String) -> [String: Double] {
@@ -55,12 +43,6 @@ private struct TensorCoreReference {
     }
     return result
   }
-}
-
-/// Seconds taken by `body`.
-private func seconds(_ body: () -> Void) -> Double {
-  let elapsed = ContinuousClock().measure(body)
-  return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
 }
 
 /// Formats `value` with `digits` decimals.
