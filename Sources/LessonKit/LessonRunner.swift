@@ -415,9 +415,8 @@ public enum LessonRunner {
     process.executableURL = runner
     process.arguments = [lesson.path, "--results", directory.path]
     process.currentDirectoryURL = options.packageDirectory
-    var environment = ProcessInfo.processInfo.environment
-    environment["DESCENT_FIGURES_DIR"] = figures.path
-    process.environment = environment
+    process.environment = lessonEnvironment(
+      inheriting: ProcessInfo.processInfo.environment, figuresDirectory: figures.path)
     process.standardInput = FileHandle.nullDevice
     process.standardOutput = FileHandle.nullDevice
     let errorHandle = try FileHandle(forWritingTo: standardError)
@@ -560,4 +559,24 @@ struct StableHasher {
     let digits = String(state, radix: 16)
     return String(repeating: "0", count: 16 - digits.count) + digits
   }
+}
+
+/// The environment a lesson process runs in: the caller's, plus the folder `show(_:)` writes
+/// figures to, and single-threaded BLAS. Lessons already run in parallel processes, and with
+/// one BLAS thread a lesson's sums are added in the same order on every machine whatever its
+/// core count, so recorded outputs do not depend on it (and parallel lessons do not fight over
+/// the cores: one Hessian-heavy lesson ran 3× slower with threaded OpenBLAS beside others).
+///
+/// - Parameters:
+///   - environment: The environment to start from (the `lessons` process's own).
+///   - figuresDirectory: The folder for `DESCENT_FIGURES_DIR`.
+/// - Returns: The environment for the lesson process.
+func lessonEnvironment(
+  inheriting environment: [String: String], figuresDirectory: String
+) -> [String: String] {
+  var result = environment
+  result["DESCENT_FIGURES_DIR"] = figuresDirectory
+  result["OPENBLAS_NUM_THREADS"] = "1"
+  result["OMP_NUM_THREADS"] = "1"
+  return result
 }

@@ -143,3 +143,16 @@ struct BuildFailureTests {
     #expect(run.failure?.message.hasPrefix("not run: the lessons program did not build") == true)
   }
 }
+
+@Suite struct LessonEnvironmentTests {
+  @Test("A lesson process gets the figures folder and one BLAS thread, and keeps the rest")
+  func environment() {
+    let result = lessonEnvironment(
+      inheriting: ["PATH": "/usr/bin", "OPENBLAS_NUM_THREADS": "8"], figuresDirectory: "/tmp/f")
+    #expect(
+      result == [
+        "PATH": "/usr/bin", "DESCENT_FIGURES_DIR": "/tmp/f", "OPENBLAS_NUM_THREADS": "1",
+        "OMP_NUM_THREADS": "1",
+      ])
+  }
+}
