@@ -29,11 +29,15 @@ extension Lessons {
 
     func run() async throws {
       let lessons = try selection.readLessonsWithSources()
+      let byPath = Dictionary(
+        lessons.map { ($0.lesson.path, $0.lesson) }, uniquingKeysWith: { first, _ in first })
       let runs: [LessonRun]
       do {
+        // The same progress line as `verify`, for the lessons that had to run.
         let options = running.runOptions(packageDirectory: selection.packageDirectory) {
           run, cached in
-          if !cached { print("ran \(run.path) (\(String(format: "%.2f", run.seconds)) s)") }
+          guard !cached, let lesson = byPath[run.path] else { return }
+          print(progressLine(for: checkLesson(lesson, against: run), cached: false))
         }
         runs = try await LessonRunner.run(lessons: lessons.map(\.lesson), options: options)
       } catch {
@@ -87,17 +91,15 @@ struct SiteOptions: ParsableArguments {
     let output = self.output ?? (instructor ? "site-instructor" : "site")
     let folder =
       output.hasPrefix("/") ? output : packageDirectory.appending(path: output).path
-    let clock = ContinuousClock()
     var report: SiteReport?
-    let elapsed = try clock.measure {
+    let elapsed = try ContinuousClock().measure {
       report = try renderSite(
         pages, courseTitle: courseTitle, to: folder, katexDirectory: katex,
         edition: instructor ? .instructor : .student)
     }
     guard let report else { throw ExitCode(2) }
     for warning in report.warnings { printError("warning: \(warning)") }
-    let seconds =
-      Double(elapsed.components.attoseconds) * 1e-18 + Double(elapsed.components.seconds)
+    let seconds = elapsed / .seconds(1)
     print(
       "rendered \(pages.count) lesson page(s)\(instructor ? " (instructor edition)" : "") to \(folder)/index.html "
         + "(\(report.files.count) files, \(String(format: "%.2f", seconds)) s)")
