@@ -12,8 +12,9 @@ public let lessonImports = [
 ///
 /// The output defines two functions the runner's `main.swift` calls:
 /// `generatedLessonPaths() -> [String]` and
-/// `generatedLesson(atPath:) -> ((SnippetBoundary) -> Void)?`. Each lesson becomes a function
-/// whose body is:
+/// `generatedLesson(atPath:) -> ((SnippetBoundary) throws -> Void)?`. Each lesson becomes a
+/// throwing function (snippets call throwing APIs with `try`; an error thrown out of a snippet
+/// stops the lesson and is reported at that snippet) whose body is:
 ///
 /// ```swift
 /// boundary.begin(0)
@@ -49,7 +50,7 @@ public func generateLessonSource(
   for lesson in lessons { out += "    \(swiftStringLiteral(lesson.path)),\n" }
   out += "  ]\n}\n\n"
   out += "/// The function that runs the lesson at `path`, or `nil` for an unknown path.\n"
-  out += "func generatedLesson(atPath path: String) -> ((SnippetBoundary) -> Void)? {\n"
+  out += "func generatedLesson(atPath path: String) -> ((SnippetBoundary) throws -> Void)? {\n"
   out += "  switch path {\n"
   for (number, lesson) in lessons.enumerated() {
     out += "  case \(swiftStringLiteral(lesson.path)): return lesson\(number)\n"
@@ -57,7 +58,7 @@ public func generateLessonSource(
   out += "  default: return nil\n  }\n}\n"
   for (number, lesson) in lessons.enumerated() {
     out += "\n/// \(lesson.path)\n"
-    out += "private func lesson\(number)(_ boundary: SnippetBoundary) {\n"
+    out += "private func lesson\(number)(_ boundary: SnippetBoundary) throws {\n"
     for snippet in lesson.snippets {
       let location =
         "#sourceLocation(file: \(swiftStringLiteral(lesson.path)), line: \(snippet.code.firstContentLine))\n"

@@ -12,12 +12,16 @@
 ///     lesson-runner LESSON --results DIR   run one lesson, writing its results into DIR
 ///     lesson-runner --list                 print the lessons it holds, one path a line
 ///
+/// A lesson is a throwing function: an error thrown out of a snippet stops the lesson, is
+/// recorded with the snippet that was running (`SnippetBoundary.threw(_:)`), and the program
+/// exits with status 1. A lesson that runs to its end exits with status 0.
+///
 /// - Parameters:
 ///   - arguments: The command-line arguments, without the program name.
 ///   - paths: Every lesson compiled in (`generatedLessonPaths()`).
 ///   - lesson: The generated lesson function for a path (`generatedLesson(atPath:)`).
 public func runLessonProgram(
-  arguments: [String], paths: [String], lesson: (String) -> ((SnippetBoundary) -> Void)?
+  arguments: [String], paths: [String], lesson: (String) -> ((SnippetBoundary) throws -> Void)?
 ) -> Never {
   if arguments == ["--list"] {
     for path in paths { print(path) }
@@ -30,7 +34,12 @@ public func runLessonProgram(
     fail("no lesson '\(arguments[0])' in this build; it holds: " + paths.joined(separator: ", "))
   }
   let boundary = SnippetBoundary(resultsDirectory: arguments[2])
-  body(boundary)
+  do {
+    try body(boundary)
+  } catch {
+    boundary.threw(error)
+    exit(1)
+  }
   boundary.finish()
   exit(0)
 }
