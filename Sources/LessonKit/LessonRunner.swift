@@ -323,12 +323,9 @@ public enum LessonRunner {
     return build
   }
 
-  /// `Lessons/*.md` of the package, as the generator names them.
+  /// The lessons of the package's `Lessons/`, as the generator names them.
   static func lessonsOnDisk(_ packageDirectory: URL) -> Set<String> {
-    let names =
-      (try? FileManager.default.contentsOfDirectory(
-        atPath: packageDirectory.appending(path: "Lessons").path)) ?? []
-    return Set(names.filter { $0.hasSuffix(".md") }.map { "Lessons/" + $0 })
+    Set((try? LessonCatalog.lessonPaths(packageDirectory: packageDirectory)) ?? [])
   }
 
   /// The lessons a built runner holds (`lesson-runner --list`); empty when it cannot run.
