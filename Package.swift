@@ -69,7 +69,9 @@ let package = Package(
     // figures/): defined once, imported by the writers (LessonSupport, LessonRunnerSupport) and
     // the reader (LessonKit); it imports nothing.
     .target(name: "LessonResultsFormat"),
-    .target(name: "LessonKit", dependencies: ["CCmark", "LessonResultsFormat"]),
+    .target(
+      name: "LessonKit", dependencies: ["CCmark", "LessonResultsFormat"],
+      resources: [.copy("Resources")]),
     .executableTarget(
       name: "lessons",
       dependencies: [

@@ -29,6 +29,59 @@ extension String {
     return result
   }
 
+  /// The text with `&`, `<`, `>` and `"` replaced by character references, as cmark escapes
+  /// text (it leaves `'` alone); safe as element content and in a double-quoted attribute.
+  ///
+  ///     "it's <b>".cmarkEscaped  // "it's &lt;b&gt;"
+  ///
+  /// - Complexity: O(*n*) in the length of the string.
+  var cmarkEscaped: String {
+    if !utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 }) {
+      return self
+    }
+    var result = ""
+    result.reserveCapacity(utf8.count + 16)
+    for scalar in unicodeScalars {
+      switch scalar {
+      case "&": result += "&amp;"
+      case "<": result += "&lt;"
+      case ">": result += "&gt;"
+      case "\"": result += "&quot;"
+      default: result.unicodeScalars.append(scalar)
+      }
+    }
+    return result
+  }
+
+  /// The text as cmark writes a link destination into `href`: letters, digits and
+  /// `-_.+!*(),%#@?=;:/$~` as they are, `&` as `&amp;`, `'` as `&#x27;`, every other byte of
+  /// its UTF-8 as `%XX`.
+  ///
+  ///     "a b/ü?x=1&y='2'".hrefEscaped  // "a%20b/%C3%BC?x=1&amp;y=&#x27;2&#x27;"
+  ///
+  /// - Complexity: O(*n*) in the length of the string.
+  var hrefEscaped: String {
+    let hexDigits = Array("0123456789ABCDEF".utf8)
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(utf8.count)
+    for byte in utf8 {
+      switch byte {
+      case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+        UInt8(ascii: "0")...UInt8(ascii: "9"):
+        bytes.append(byte)
+      case _ where hrefSafePunctuation.contains(byte):
+        bytes.append(byte)
+      case UInt8(ascii: "&"):
+        bytes += Array("&amp;".utf8)
+      case UInt8(ascii: "'"):
+        bytes += Array("&#x27;".utf8)
+      default:
+        bytes += [UInt8(ascii: "%"), hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)]]
+      }
+    }
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
   /// The text of an HTML fragment: tags removed and the character references that
   /// ``htmlEscaped`` and cmark produce turned back into characters.
   ///
@@ -68,3 +121,6 @@ extension String {
     return result
   }
 }
+
+/// The punctuation cmark leaves unescaped in a link destination.
+private let hrefSafePunctuation = Set("-_.+!*(),%#@?=;:/$~".utf8)
