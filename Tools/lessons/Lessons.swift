@@ -12,7 +12,8 @@ struct Lessons: AsyncParsableCommand {
       Every lesson in Lessons/ is a Markdown file whose ```swift blocks run, in order, in one \
       program built against the library. The ```output block after a snippet records what it \
       prints. Attributes after `swift`: hide (runs, not shown), norun (compiled, not run), \
-      nocheck (runs, output not compared).
+      nocheck (runs, output not compared), solution (an exercise's answer, shown only by \
+      render --instructor). Snippets call throwing functions with `try`.
 
       Examples:
         lessons verify                      check every lesson
