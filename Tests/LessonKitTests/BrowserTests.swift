@@ -291,7 +291,7 @@ private func checkPagesInChromium(
     let executable =
       Bundle.main.executableURL ?? URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
     let runner = executable.deletingLastPathComponent().appending(path: "lesson-runner")
-    let compiled = LessonRunner.lessonsCompiled(into: runner)
+    let compiled = RunnerBuild.lessonsCompiled(into: runner)
     var sources: [(lesson: Lesson, source: String)] = []
     for path in paths {
       let text = try String(contentsOf: root.appending(path: path), encoding: .utf8)

@@ -27,7 +27,7 @@ func builtRunner() -> URL {
 func lessonPasses(path: String) async throws {
   let text = try String(contentsOf: packageRoot.appending(path: path), encoding: .utf8)
   let lesson = try Lesson(parsing: text, path: path)
-  guard LessonRunner.lessonsCompiled(into: builtRunner()).contains(path) else {
+  guard RunnerBuild.lessonsCompiled(into: builtRunner()).contains(path) else {
     // SwiftPM keeps its build plan until a manifest or a target's files change, so a lesson
     // just added is not compiled yet.
     Issue.record(
