@@ -8,26 +8,7 @@ extension String {
   ///     "a < b && c".htmlEscaped  // "a &lt; b &amp;&amp; c"
   ///
   /// - Complexity: O(*n*) in the length of the string.
-  var htmlEscaped: String {
-    // Fast path: most text needs no change.
-    if !utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 })
-    {
-      return self
-    }
-    var result = ""
-    result.reserveCapacity(utf8.count + 16)
-    for scalar in unicodeScalars {
-      switch scalar {
-      case "&": result += "&amp;"
-      case "<": result += "&lt;"
-      case ">": result += "&gt;"
-      case "\"": result += "&quot;"
-      case "'": result += "&#39;"
-      default: result.unicodeScalars.append(scalar)
-      }
-    }
-    return result
-  }
+  var htmlEscaped: String { replacingCharacterReferences(apostrophe: true) }
 
   /// The text with `&`, `<`, `>` and `"` replaced by character references, as cmark escapes
   /// text (it leaves `'` alone); safe as element content and in a double-quoted attribute.
@@ -35,22 +16,28 @@ extension String {
   ///     "it's <b>".cmarkEscaped  // "it's &lt;b&gt;"
   ///
   /// - Complexity: O(*n*) in the length of the string.
-  var cmarkEscaped: String {
-    if !utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 }) {
-      return self
-    }
-    var result = ""
-    result.reserveCapacity(utf8.count + 16)
-    for scalar in unicodeScalars {
-      switch scalar {
-      case "&": result += "&amp;"
-      case "<": result += "&lt;"
-      case ">": result += "&gt;"
-      case "\"": result += "&quot;"
-      default: result.unicodeScalars.append(scalar)
+  var cmarkEscaped: String { replacingCharacterReferences(apostrophe: false) }
+
+  /// The text with the HTML-special bytes replaced by character references; `'` too when
+  /// `apostrophe` is set. Text that needs none is returned as it is.
+  private func replacingCharacterReferences(apostrophe: Bool) -> String {
+    func reference(_ byte: UInt8) -> String? {
+      switch byte {
+      case UInt8(ascii: "&"): "&amp;"
+      case UInt8(ascii: "<"): "&lt;"
+      case UInt8(ascii: ">"): "&gt;"
+      case UInt8(ascii: "\""): "&quot;"
+      case UInt8(ascii: "'") where apostrophe: "&#39;"
+      default: nil
       }
     }
-    return result
+    guard utf8.contains(where: { reference($0) != nil }) else { return self }
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(utf8.count + 16)
+    for byte in utf8 {
+      if let reference = reference(byte) { bytes += reference.utf8 } else { bytes.append(byte) }
+    }
+    return String(decoding: bytes, as: UTF8.self)
   }
 
   /// The text as cmark writes a link destination into `href`: letters, digits and

@@ -114,21 +114,14 @@ public func lessonCodeLimitations(in lesson: Lesson) -> [LessonError] {
 
 /// `text` as a Swift string literal, with `"`, `\` and control characters escaped.
 func swiftStringLiteral(_ text: String) -> String {
-  var out = "\""
-  for scalar in text.unicodeScalars {
-    switch scalar {
-    case "\"": out += "\\\""
-    case "\\": out += "\\\\"
-    case "\n": out += "\\n"
-    case "\r": out += "\\r"
-    case "\t": out += "\\t"
-    default:
-      if scalar.value < 0x20 {
-        out += "\\u{\(String(scalar.value, radix: 16))}"
-      } else {
-        out.unicodeScalars.append(scalar)
-      }
-    }
+  let body = text.unicodeScalars.map { scalar in
+    stringLiteralEscapes[scalar]
+      ?? (scalar.value < 0x20 ? "\\u{\(String(scalar.value, radix: 16))}" : String(scalar))
   }
-  return out + "\""
+  return "\"" + body.joined() + "\""
 }
+
+/// The two-character escapes of a Swift string literal, by the scalar they stand for.
+private let stringLiteralEscapes: [Unicode.Scalar: String] = [
+  "\"": "\\\"", "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t",
+]

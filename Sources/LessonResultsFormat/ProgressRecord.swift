@@ -74,19 +74,13 @@ public enum ProgressRecord: Sendable, Equatable {
 
 /// `text` with `\`, tab, line feed and carriage return written as two-character escapes.
 func escapingLineBreaks(_ text: String) -> String {
-  var result = ""
-  result.reserveCapacity(text.utf8.count)
-  for character in text.unicodeScalars {
-    switch character {
-    case "\\": result += "\\\\"
-    case "\t": result += "\\t"
-    case "\n": result += "\\n"
-    case "\r": result += "\\r"
-    default: result.unicodeScalars.append(character)
-    }
-  }
-  return result
+  text.unicodeScalars.map { lineBreakEscapes[$0] ?? String($0) }.joined()
 }
+
+/// The escapes of ``escapingLineBreaks(_:)``, by the scalar they stand for.
+private let lineBreakEscapes: [Unicode.Scalar: String] = [
+  "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r",
+]
 
 /// The inverse of ``escapingLineBreaks(_:)``; an unknown escape is kept as it is.
 func unescapingLineBreaks(_ text: Substring) -> String {
