@@ -15,8 +15,9 @@ struct PortabilityOptions: ParsableArguments {
 
   @Option(
     help: ArgumentHelp(
-      "The OPENBLAS_CORETYPE kernels --portability tries, comma-separated (the reference's "
-        + "own is skipped, and so is one this processor cannot run).",
+      "The OPENBLAS_CORETYPE kernels --portability tries, comma-separated; one this "
+        + "processor cannot run, a name OpenBLAS does not know, or one whose products are "
+        + "bit-identical to a kernel already tried (the reference's, say) is skipped.",
       valueName: "names"))
   var kernels: String = LessonEnvironment.defaultKernels.joined(separator: ",")
 

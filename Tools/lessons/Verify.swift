@@ -44,7 +44,7 @@ extension Lessons {
           lessons verify --render            check, then write the HTML course to site/
           lessons verify --render --instructor   … the instructor edition, to site-instructor/
           lessons verify --portability       every lesson in every environment
-          lessons verify --portability --kernels Sandybridge,Atom Lessons/01-diagnosis.md
+          lessons verify --portability --kernels Sandybridge,Atom
           lessons verify --list-environments
         """)
 
