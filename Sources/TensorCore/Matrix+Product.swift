@@ -5,8 +5,8 @@
 /// The order in which an entry's terms are added is the BLAS kernel's: OpenBLAS picks a
 /// kernel for the processor (see ``BLASBackend``), so results can differ in their last bits
 /// from one machine to another. `descent-bench determinism` measures a fixed-order product
-/// in Swift against this one (3.4–7.7× slower at lesson sizes) and says why the library
-/// keeps BLAS.
+/// in Swift against this one (3–10× slower at lesson sizes, median 3.6×) and says why the
+/// library keeps BLAS.
 ///
 ///     let a = Matrix<Double>(rows: 2, columns: 2, storage: [1, 2, 3, 4])
 ///     let b = Matrix<Double>(rows: 2, columns: 1, storage: [5, 6])

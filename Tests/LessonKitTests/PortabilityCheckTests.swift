@@ -81,6 +81,18 @@ struct PortabilityCheckTests {
     #expect(options.cacheDirectory.path == "/p/.build/lessons/cache/env-release-Sandybridge-1")
   }
 
+  @Test("An environment's variables replace the caller's; the figures folder is still set")
+  func processEnvironment() {
+    let result = lessonEnvironment(
+      inheriting: ["PATH": "/usr/bin", "OPENBLAS_CORETYPE": "Haswell"], figuresDirectory: "/f",
+      setting: sandybridge.variables)
+    #expect(
+      result == [
+        "PATH": "/usr/bin", "DESCENT_FIGURES_DIR": "/f", "OPENBLAS_CORETYPE": "Sandybridge",
+        "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1",
+      ])
+  }
+
   @Test("A run in another environment is cached under another key than an ordinary run")
   func cacheKeys() {
     var options = LessonRunOptions(packageDirectory: URL(fileURLWithPath: "/no-such-package"))
