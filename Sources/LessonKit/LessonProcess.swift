@@ -15,7 +15,8 @@ enum LessonProcess {
   /// Runs `lesson` with `runner` in a results folder of its own under
   /// `options.workDirectory`, and reads the results back.
   ///
-  /// The process gets ``lessonEnvironment(inheriting:figuresDirectory:)``, no standard input,
+  /// The process gets ``lessonEnvironment(inheriting:figuresDirectory:setting:)`` with
+  /// `options.environment`, no standard input,
   /// and its standard error in `stderr.txt`. After `options.timeout` seconds it gets SIGILL (so
   /// the Swift runtime prints a backtrace naming the lesson's line), then SIGKILL.
   ///
@@ -45,7 +46,8 @@ enum LessonProcess {
     process.arguments = [lesson.path, "--results", directory.path]
     process.currentDirectoryURL = options.packageDirectory
     process.environment = lessonEnvironment(
-      inheriting: ProcessInfo.processInfo.environment, figuresDirectory: figures.path)
+      inheriting: ProcessInfo.processInfo.environment, figuresDirectory: figures.path,
+      setting: options.environment)
     process.standardInput = FileHandle.nullDevice
     process.standardOutput = FileHandle.nullDevice
     let errorHandle = try FileHandle(forWritingTo: standardError)
@@ -132,21 +134,19 @@ private final class RunState: @unchecked Sendable {
 }
 
 /// The environment a lesson process runs in: the caller's, plus the folder `show(_:)` writes
-/// figures to, and single-threaded BLAS. Lessons already run in parallel processes, and with
-/// one BLAS thread a lesson's sums are added in the same order on every machine whatever its
-/// core count, so recorded outputs do not depend on it (and parallel lessons do not fight over
-/// the cores: one Hessian-heavy lesson ran 3× slower with threaded OpenBLAS beside others).
+/// figures to, plus `variables` (by default single-threaded BLAS; see
+/// `LessonRunOptions.oneBLASThread`).
 ///
 /// - Parameters:
 ///   - environment: The environment to start from (the `lessons` process's own).
 ///   - figuresDirectory: The folder for `DESCENT_FIGURES_DIR` (`FiguresFolder`).
+///   - variables: The variables to set on top (`LessonRunOptions.environment`).
 /// - Returns: The environment for the lesson process.
 func lessonEnvironment(
-  inheriting environment: [String: String], figuresDirectory: String
+  inheriting environment: [String: String], figuresDirectory: String,
+  setting variables: [String: String] = LessonRunOptions.oneBLASThread
 ) -> [String: String] {
-  var result = environment
+  var result = environment.merging(variables) { _, new in new }
   result[FiguresFolder.environmentVariable] = figuresDirectory
-  result["OPENBLAS_NUM_THREADS"] = "1"
-  result["OMP_NUM_THREADS"] = "1"
   return result
 }

@@ -22,6 +22,21 @@ public struct LessonRunOptions: Sendable {
   /// Called with each lesson's run as soon as it is known (cached runs first, with `true`),
   /// from any thread.
   public var onFinish: (@Sendable (_ run: LessonRun, _ cached: Bool) -> Void)?
+  /// Variables set in each lesson process on top of the `lessons` process's own environment.
+  /// The default, `LessonRunOptions.oneBLASThread`, runs BLAS on one thread; the portability
+  /// check also sets `OPENBLAS_CORETYPE` (see `LessonEnvironment`).
+  public var environment: [String: String] = LessonRunOptions.oneBLASThread
+  /// A name for a non-default `environment` (with the configuration it goes with), or `nil`.
+  /// Runs in a named environment are cached apart, under `cacheDirectory`, and keyed by the
+  /// name too, so they never stand in for ordinary runs or for another environment's. (Runs
+  /// with non-default variables are keyed by them in any case.)
+  public var environmentName: String?
+
+  /// `OPENBLAS_NUM_THREADS=1` and `OMP_NUM_THREADS=1`: with one BLAS thread a lesson's sums are
+  /// added in the same order whatever the machine's core count, and lessons running in
+  /// parallel do not fight over the cores (one Hessian-heavy lesson ran 3× slower with
+  /// threaded OpenBLAS beside others).
+  public static let oneBLASThread = ["OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1"]
 
   /// Creates options; the defaults are those of `lessons verify`.
   ///
@@ -49,9 +64,12 @@ public struct LessonRunOptions: Sendable {
     self.onFinish = onFinish
   }
 
-  /// Where runs are cached: `.build/lessons/cache` under the package.
+  /// Where runs are cached: `.build/lessons/cache` under the package, or its subfolder
+  /// `env-NAME` for a named environment.
   public var cacheDirectory: URL {
-    packageDirectory.appending(path: ".build/lessons/cache")
+    let cache = packageDirectory.appending(path: ".build/lessons/cache")
+    guard let environmentName else { return cache }
+    return cache.appending(path: "env-" + safeName(forLessonAt: environmentName))
   }
 
   /// Where each lesson's runner writes its results (one folder per run, removed once read):

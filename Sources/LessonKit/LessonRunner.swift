@@ -32,7 +32,7 @@ public enum LessonRunner {
   public static func run(lessons: [Lesson], options: LessonRunOptions) async throws
     -> [LessonRun]
   {
-    let library = RunCache.libraryHash(packageDirectory: options.packageDirectory)
+    let library = RunCache.key(for: options)
     let hashes = lessons.map { RunCache.contentHash(of: $0, libraryHash: library) }
     let cache = RunCache(directory: options.cacheDirectory)
     var runs = [LessonRun?](repeating: nil, count: lessons.count)
@@ -110,7 +110,7 @@ public enum LessonRunner {
   ///   - options: Gives the package root and the cache folder.
   /// - Returns: The cached run, or `nil`.
   public static func cachedRun(for lesson: Lesson, options: LessonRunOptions) -> LessonRun? {
-    let library = RunCache.libraryHash(packageDirectory: options.packageDirectory)
+    let library = RunCache.key(for: options)
     return RunCache(directory: options.cacheDirectory).run(
       for: lesson, hash: RunCache.contentHash(of: lesson, libraryHash: library))
   }

@@ -11,8 +11,7 @@ import Foundation
 /// editing any library source does.
 ///
 ///     let cache = RunCache(directory: options.cacheDirectory)
-///     let hash = RunCache.contentHash(
-///       of: lesson, libraryHash: RunCache.libraryHash(packageDirectory: root))
+///     let hash = RunCache.contentHash(of: lesson, libraryHash: RunCache.key(for: options))
 ///     if let run = cache.run(for: lesson, hash: hash) { … }
 public struct RunCache: Sendable {
   /// The folder of the JSON files (`.build/lessons/cache` for `lessons`).
@@ -73,6 +72,23 @@ public struct RunCache: Sendable {
       hasher.combine(snippet.code.content + "\u{0}")
     }
     return hasher.hexDigest
+  }
+
+  /// What a run's ``contentHash(of:libraryHash:)`` is keyed by besides the lesson:
+  /// ``libraryHash(packageDirectory:)``, followed by the environment's name when it has one
+  /// and by its variables when they are not the default ones, so that a run in another
+  /// environment never stands in for an ordinary one.
+  ///
+  /// - Parameter options: The package and the lesson processes' environment.
+  static func key(for options: LessonRunOptions) -> String {
+    var key = libraryHash(packageDirectory: options.packageDirectory)
+    if let name = options.environmentName { key += "\u{0}" + name }
+    if options.environment != LessonRunOptions.oneBLASThread {
+      for (name, value) in options.environment.sorted(by: { $0.key < $1.key }) {
+        key += "\u{0}\(name)=\(value)"
+      }
+    }
+    return key
   }
 
   /// A hash of everything the lessons program is built from: `Package.swift` and every file
