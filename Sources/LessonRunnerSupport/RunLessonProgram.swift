@@ -14,6 +14,10 @@
 ///     lesson-runner --environment          print `key: value` lines about the numeric
 ///                                          environment (e.g. `blas-kernel: Haswell`)
 ///
+/// A lesson is a throwing function: an error thrown out of a snippet stops the lesson, is
+/// recorded with the snippet that was running (`SnippetBoundary.threw(_:)`), and the program
+/// exits with status 1. A lesson that runs to its end exits with status 0.
+///
 /// - Parameters:
 ///   - arguments: The command-line arguments, without the program name.
 ///   - paths: Every lesson compiled in (`generatedLessonPaths()`).
@@ -21,7 +25,7 @@
 ///   - environment: What `--environment` prints: `key: value` lines; `lessons verify
 ///     --portability` reads `blas-kernel` to check that the BLAS kernel it asked for runs.
 public func runLessonProgram(
-  arguments: [String], paths: [String], lesson: (String) -> ((SnippetBoundary) -> Void)?,
+  arguments: [String], paths: [String], lesson: (String) -> ((SnippetBoundary) throws -> Void)?,
   environment: () -> String = { "" }
 ) -> Never {
   if arguments == ["--list"] {
@@ -41,7 +45,12 @@ public func runLessonProgram(
     fail("no lesson '\(arguments[0])' in this build; it holds: " + paths.joined(separator: ", "))
   }
   let boundary = SnippetBoundary(resultsDirectory: arguments[2])
-  body(boundary)
+  do {
+    try body(boundary)
+  } catch {
+    boundary.threw(error)
+    exit(1)
+  }
   boundary.finish()
   exit(0)
 }

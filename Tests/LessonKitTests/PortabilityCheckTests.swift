@@ -96,15 +96,15 @@ struct PortabilityCheckTests {
   @Test("A run in another environment is cached under another key than an ordinary run")
   func cacheKeys() {
     var options = LessonRunOptions(packageDirectory: URL(fileURLWithPath: "/no-such-package"))
-    let ordinary = LessonRunner.cacheKey(options)
+    let ordinary = RunCache.key(for: options)
     options.environment["OPENBLAS_CORETYPE"] = "Prescott"
-    let prescott = LessonRunner.cacheKey(options)
+    let prescott = RunCache.key(for: options)
     #expect(prescott != ordinary)
     options.environmentName = "release-Prescott-1"
-    #expect(LessonRunner.cacheKey(options) != prescott)
+    #expect(RunCache.key(for: options) != prescott)
     options.environment = LessonRunOptions.oneBLASThread
     options.environmentName = nil
-    #expect(LessonRunner.cacheKey(options) == ordinary)
+    #expect(RunCache.key(for: options) == ordinary)
   }
 
   @Test("The same outputs, or a last-digit flip, are no finding; nocheck is never compared")

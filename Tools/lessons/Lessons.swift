@@ -14,7 +14,8 @@ struct Lessons: AsyncParsableCommand {
       prints. Attributes after `swift`: hide (runs, not shown), norun (compiled, not run), \
       nocheck (runs, output not compared), solution (shown only in the instructor edition), \
       exact (compared character for character; otherwise numbers with a point or an \
-      exponent match within one unit of their last printed digit).
+      exponent match within one unit of their last printed digit). Snippets call throwing \
+      functions with `try`.
 
       Examples:
         lessons verify                      check every lesson

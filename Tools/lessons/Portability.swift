@@ -111,7 +111,7 @@ extension Lessons.Verify {
   private func builtRunner(_ configuration: BuildConfiguration, packageDirectory: URL) throws
     -> URL
   {
-    if let runner = LessonRunner.upToDateRunner(
+    if let runner = RunnerBuild.upToDateRunner(
       packageDirectory: packageDirectory, configuration: configuration)
     {
       return runner
@@ -120,7 +120,7 @@ extension Lessons.Verify {
     fflush(nil)
     let build: (succeeded: Bool, output: String)
     do {
-      build = try LessonRunner.buildRunner(
+      build = try RunnerBuild.build(
         packageDirectory: packageDirectory, configuration: configuration)
     } catch {
       printError("\(error)")
@@ -132,7 +132,7 @@ extension Lessons.Verify {
           + "`lessons verify` reports the errors at the lessons' lines")
       throw ExitCode(1)
     }
-    return packageDirectory.appending(path: ".build/\(configuration.rawValue)/lesson-runner")
+    return RunnerBuild.executable(packageDirectory: packageDirectory, configuration: configuration)
   }
 }
 
