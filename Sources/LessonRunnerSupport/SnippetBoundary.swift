@@ -25,7 +25,7 @@ public final class SnippetBoundary {
     self.directory = directory
     neverTrue = getenv("DESCENT_LESSON_RUNNER_NEVER_SET_THIS") != nil
     progress = open(directory + "/progress.tsv", O_WRONLY | O_CREAT | O_TRUNC | O_APPEND, 0o644)
-    if progress < 0 { fail("cannot write \(directory)/progress.tsv") }
+    if progress < 0 { exitLessonRunner("cannot write \(directory)/progress.tsv") }
     setvbuf(stdout, nil, _IOLBF, 0)
   }
 
@@ -34,7 +34,7 @@ public final class SnippetBoundary {
     fflush(stdout)
     let path = directory + "/snippet-\(index).out"
     let file = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-    if file < 0 { fail("cannot write \(path)") }
+    if file < 0 { exitLessonRunner("cannot write \(path)") }
     dup2(file, 1)
     close(file)
     record("begin\t\(index)\n")
@@ -59,10 +59,12 @@ public final class SnippetBoundary {
   }
 }
 
-/// Writes `lesson-runner: message` to standard error and exits with status 70.
+/// Writes `lesson-runner: message` to standard error and exits with status 70 — the lessons
+/// program's own failures (bad arguments, an unwritable results folder), not a lesson's.
+/// Internal, so that no snippet calls it.
 ///
 /// - Parameter message: What went wrong.
-public func fail(_ message: String) -> Never {
+func exitLessonRunner(_ message: String) -> Never {
   let line = "lesson-runner: \(message)\n"
   _ = line.withCString { write(2, $0, strlen($0)) }
   exit(70)
