@@ -29,6 +29,21 @@ public struct LessonRunOptions: Sendable {
   /// Called with each lesson's run as soon as it is known (cached runs first, with `true`),
   /// from any thread.
   public var onFinish: (@Sendable (_ run: LessonRun, _ cached: Bool) -> Void)?
+  /// Variables set in each lesson process on top of the `lessons` process's own environment.
+  /// The default, `LessonRunOptions.oneBLASThread`, runs BLAS on one thread; the portability
+  /// check also sets `OPENBLAS_CORETYPE` (see `LessonEnvironment`).
+  public var environment: [String: String] = LessonRunOptions.oneBLASThread
+  /// A name for a non-default `environment` (with the configuration it goes with), or `nil`.
+  /// Runs in a named environment are cached apart, under `cacheDirectory`, and keyed by the
+  /// name too, so they never stand in for ordinary runs or for another environment's. (Runs
+  /// with non-default variables are keyed by them in any case.)
+  public var environmentName: String?
+
+  /// `OPENBLAS_NUM_THREADS=1` and `OMP_NUM_THREADS=1`: with one BLAS thread a lesson's sums are
+  /// added in the same order whatever the machine's core count, and lessons running in
+  /// parallel do not fight over the cores (one Hessian-heavy lesson ran 3× slower with
+  /// threaded OpenBLAS beside others).
+  public static let oneBLASThread = ["OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1"]
 
   /// Creates options; the defaults are those of `lessons verify`.
   ///
@@ -56,9 +71,12 @@ public struct LessonRunOptions: Sendable {
     self.onFinish = onFinish
   }
 
-  /// Where runs are cached: `.build/lessons/cache` under the package.
+  /// Where runs are cached: `.build/lessons/cache` under the package, or its subfolder
+  /// `env-NAME` for a named environment.
   public var cacheDirectory: URL {
-    packageDirectory.appending(path: ".build/lessons/cache")
+    let cache = packageDirectory.appending(path: ".build/lessons/cache")
+    guard let environmentName else { return cache }
+    return cache.appending(path: "env-" + LessonRunner.cacheName(environmentName).dropLast(5))
   }
 
   /// Where each lesson's runner writes its results (one folder per run, removed once read):
@@ -103,7 +121,7 @@ public enum LessonRunner {
   public static func run(lessons: [Lesson], options: LessonRunOptions) async throws
     -> [LessonRun]
   {
-    let library = libraryHash(packageDirectory: options.packageDirectory)
+    let library = cacheKey(options)
     var runs = [LessonRun?](repeating: nil, count: lessons.count)
     var pending: [Int] = []
     for (position, lesson) in lessons.enumerated() {
@@ -182,7 +200,7 @@ public enum LessonRunner {
   ///   - options: Gives the package root and the cache folder.
   /// - Returns: The cached run, or `nil`.
   public static func cachedRun(for lesson: Lesson, options: LessonRunOptions) -> LessonRun? {
-    let library = libraryHash(packageDirectory: options.packageDirectory)
+    let library = cacheKey(options)
     return cachedRun(
       for: lesson, hash: contentHash(of: lesson, libraryHash: library), options: options)
   }
@@ -204,6 +222,20 @@ public enum LessonRunner {
       hasher.combine(snippet.code.content + "\u{0}")
     }
     return hasher.hexDigest
+  }
+
+  /// `libraryHash(packageDirectory:)`, followed by the environment's name when it has one
+  /// and by its variables when they are not the default ones, so that a run in another
+  /// environment never stands in for an ordinary one.
+  static func cacheKey(_ options: LessonRunOptions) -> String {
+    var key = libraryHash(packageDirectory: options.packageDirectory)
+    if let name = options.environmentName { key += "\u{0}" + name }
+    if options.environment != LessonRunOptions.oneBLASThread {
+      for (name, value) in options.environment.sorted(by: { $0.key < $1.key }) {
+        key += "\u{0}\(name)=\(value)"
+      }
+    }
+    return key
   }
 
   /// A hash of everything the lessons program is built from: `Package.swift` and every file
@@ -416,7 +448,8 @@ public enum LessonRunner {
     process.arguments = [lesson.path, "--results", directory.path]
     process.currentDirectoryURL = options.packageDirectory
     process.environment = lessonEnvironment(
-      inheriting: ProcessInfo.processInfo.environment, figuresDirectory: figures.path)
+      inheriting: ProcessInfo.processInfo.environment, figuresDirectory: figures.path,
+      setting: options.environment)
     process.standardInput = FileHandle.nullDevice
     process.standardOutput = FileHandle.nullDevice
     let errorHandle = try FileHandle(forWritingTo: standardError)
@@ -562,21 +595,19 @@ struct StableHasher {
 }
 
 /// The environment a lesson process runs in: the caller's, plus the folder `show(_:)` writes
-/// figures to, and single-threaded BLAS. Lessons already run in parallel processes, and with
-/// one BLAS thread a lesson's sums are added in the same order on every machine whatever its
-/// core count, so recorded outputs do not depend on it (and parallel lessons do not fight over
-/// the cores: one Hessian-heavy lesson ran 3× slower with threaded OpenBLAS beside others).
+/// figures to, plus `variables` (by default single-threaded BLAS; see
+/// `LessonRunOptions.oneBLASThread`).
 ///
 /// - Parameters:
 ///   - environment: The environment to start from (the `lessons` process's own).
 ///   - figuresDirectory: The folder for `DESCENT_FIGURES_DIR`.
+///   - variables: The variables to set on top (`LessonRunOptions.environment`).
 /// - Returns: The environment for the lesson process.
 func lessonEnvironment(
-  inheriting environment: [String: String], figuresDirectory: String
+  inheriting environment: [String: String], figuresDirectory: String,
+  setting variables: [String: String] = LessonRunOptions.oneBLASThread
 ) -> [String: String] {
-  var result = environment
+  var result = environment.merging(variables) { _, new in new }
   result["DESCENT_FIGURES_DIR"] = figuresDirectory
-  result["OPENBLAS_NUM_THREADS"] = "1"
-  result["OMP_NUM_THREADS"] = "1"
   return result
 }
