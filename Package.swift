@@ -57,10 +57,16 @@ let package = Package(
     .target(name: "Hessian", dependencies: ["TensorCore"]),
     .target(name: "Training", dependencies: ["TensorCore", "Optimizers"]),
     .target(name: "Figures"),
-    .target(name: "LessonSupport", dependencies: ["Figures"]),
+    .target(name: "LessonSupport", dependencies: ["Figures", "LessonResultsFormat"]),
 
     // MARK: Lesson side
-    .target(name: "LessonKit", dependencies: ["CCmark"]),
+    // The results folder a lesson process leaves for `lessons` (progress.tsv, snippet-I.out,
+    // figures/): defined once, imported by the writers (LessonSupport, LessonRunnerSupport) and
+    // the reader (LessonKit); it imports nothing.
+    .target(name: "LessonResultsFormat"),
+    .target(
+      name: "LessonKit", dependencies: ["CCmark", "LessonResultsFormat"],
+      resources: [.copy("Resources")]),
     .executableTarget(
       name: "lessons",
       dependencies: [
@@ -82,7 +88,7 @@ let package = Package(
     // (per-snippet output files, progress) and its command line. Swift 5 mode: it redirects
     // the C `stdout` of a single-threaded program.
     .target(
-      name: "LessonRunnerSupport", dependencies: ["LessonSupport"],
+      name: "LessonRunnerSupport", dependencies: ["LessonSupport", "LessonResultsFormat"],
       swiftSettings: [.swiftLanguageMode(.v5)]),
     // Every lesson compiled into one program; `lesson-runner LESSON --results DIR` runs one.
     .executableTarget(
@@ -127,6 +133,7 @@ let package = Package(
       name: "TrainingTests", dependencies: ["Training", "TensorCore", "Optimizers", "TestSupport"]),
     .testTarget(name: "FiguresTests", dependencies: ["Figures", "TestSupport"]),
     .testTarget(name: "LessonSupportTests", dependencies: ["LessonSupport"]),
+    .testTarget(name: "LessonResultsFormatTests", dependencies: ["LessonResultsFormat"]),
     .testTarget(name: "LessonKitTests", dependencies: ["LessonKit"]),
     // The fixture lessons of the end-to-end tests (Tests/LessonFixtures/Lessons/*.md) compiled
     // into one program, as lesson-runner does for Lessons/.

@@ -17,6 +17,9 @@ struct LessonCodegen: BuildToolPlugin {
       ? packageDirectory.appending(path: "Tests/LessonFixtures/Lessons")
       : packageDirectory.appending(path: "Lessons")
     let names = (try? FileManager.default.contentsOfDirectory(atPath: lessonsDirectory.path)) ?? []
+    // Which files are lessons: LessonKit's `LessonCatalog.isLessonFileName` rule, repeated
+    // because a plugin cannot import LessonKit. Keep the two identical (LessonsTests checks
+    // that the fixtures' runner holds exactly what LessonCatalog lists).
     let lessons = names.filter { $0.hasSuffix(".md") }.sorted().map {
       lessonsDirectory.appending(path: $0)
     }

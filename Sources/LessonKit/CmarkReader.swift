@@ -9,12 +9,13 @@ import CCmark
   import Darwin
 #endif
 
-/// Renders CommonMark to HTML with cmark.
+/// Renders CommonMark to HTML with cmark's own renderer. The site does not use it (it renders
+/// the Swift tree, HTMLRenderer.swift); it is the reference the tests hold that renderer to.
 ///
 /// - Parameters:
 ///   - markdown: The Markdown source (UTF-8; a leading BOM is allowed).
 ///   - sourcePositions: When `true`, block elements carry `data-sourcepos="L:C-L:C"` attributes
-///     (1-based lines of `markdown`), which the site renderer uses to place outputs and figures.
+///     (1-based lines of `markdown`).
 ///   - allowRawHTML: When `false` (the default), raw HTML in the Markdown is replaced by a comment,
 ///     as cmark does in its safe mode.
 /// - Returns: The HTML fragment for the document body.
@@ -35,136 +36,107 @@ public func cmarkHTML(
   }
 }
 
-/// A block of a Markdown document as cmark parsed it, copied into Swift values.
+/// Parses Markdown with cmark and copies the whole tree into Swift values; everything cmark
+/// allocated is freed before this function returns.
 ///
-/// Lines and columns are cmark's: 1-based, columns counted in bytes of the line (a leading BOM
-/// is not counted). Debian 12's cmark (0.30.2) has no `cmark_node_get_fencing`, so whether a
-/// code block is fenced, and its fence, are read from the source at the block's start
-/// (LessonReader.swift).
-struct MarkdownBlock: Sendable, Equatable {
-  /// The kinds of block the lesson reader tells apart.
-  enum Kind: Sendable, Equatable {
-    /// A heading (`#` or underlined) of the given level.
-    case heading(level: Int)
-    /// A paragraph.
-    case paragraph
-    /// A fenced or indented code block (cmark does not say which).
-    case codeBlock
-    /// Any other block (lists, items, block quotes, HTML, thematic breaks).
-    case other
-  }
-
-  /// What the block is.
-  var kind: Kind
-  /// How deep the block is nested: 1 for a child of the document.
-  var depth: Int
-  /// The line the block starts on.
-  var startLine: Int
-  /// The byte column the block starts at (for a fenced code block, its fence's first character).
-  var startColumn: Int
-  /// The line the block ends on (for a fenced code block, its closing fence when it has one).
-  var endLine: Int
-  /// Plain text for headings and paragraphs, the literal body for code blocks, else empty.
-  var text: String
-  /// The info string of a code block, else empty.
-  var info: String
-  /// The index (in the array `markdownBlocks(in:)` returns) of the next block with the same
-  /// parent, or `nil` when this block is its parent's last child.
-  var nextSibling: Int?
-}
-
-/// Parses Markdown with cmark and returns its blocks in document order (pre-order), as Swift
-/// values. The document node itself is left out.
+/// Debian 12's cmark (0.30.2) has no `cmark_node_get_fencing`, so whether a code block is
+/// fenced, and its fence, are read from the source at the block's start (LessonReader.swift).
 ///
 /// - Parameter markdown: The Markdown source (UTF-8; a leading BOM is allowed).
+/// - Returns: The document node.
 /// - Complexity: O(*n*) in the length of `markdown`.
-func markdownBlocks(in markdown: String) -> [MarkdownBlock] {
+func parseMarkdown(_ markdown: String) -> MarkdownNode {
   var source = markdown
-  return source.withUTF8 { bytes -> [MarkdownBlock] in
+  let empty = MarkdownNode(
+    kind: .document, start: SourcePosition(line: 1, column: 1),
+    end: SourcePosition(line: 0, column: 0))
+  return source.withUTF8 { bytes -> MarkdownNode in
     let parsed = bytes.withMemoryRebound(to: CChar.self) { chars in
       cmark_parse_document(chars.baseAddress, chars.count, CMARK_OPT_DEFAULT)
     }
-    guard let document = parsed else { return [] }
+    guard let document = parsed else { return empty }
     defer { cmark_node_free(document) }
-    guard let iterator = cmark_iter_new(document) else { return [] }
+    guard let iterator = cmark_iter_new(document) else { return empty }
     defer { cmark_iter_free(iterator) }
 
-    var blocks: [MarkdownBlock] = []
-    var indexOfNode: [OpaquePointer: Int] = [:]
-    var nodes: [OpaquePointer] = []
-    var depth = 0
+    // Nodes whose children are still being read; the last one is the current parent.
+    var open: [MarkdownNode] = []
     while true {
       let event = cmark_iter_next(iterator)
       if event == CMARK_EVENT_DONE { break }
-      guard let node = cmark_iter_get_node(iterator) else { continue }
-      let type = cmark_node_get_type(node)
-      guard type.rawValue <= CMARK_NODE_LAST_BLOCK.rawValue, type != CMARK_NODE_DOCUMENT else {
-        continue
-      }
-      // Leaf blocks (code, HTML, thematic break) get an enter event only.
-      let isLeaf =
-        type == CMARK_NODE_CODE_BLOCK || type == CMARK_NODE_HTML_BLOCK
-        || type == CMARK_NODE_THEMATIC_BREAK
+      guard let pointer = cmark_iter_get_node(iterator) else { continue }
       if event == CMARK_EVENT_EXIT {
-        depth -= 1
+        let finished = open.removeLast()
+        if open.isEmpty { return finished }
+        open[open.count - 1].children.append(finished)
         continue
       }
-      depth += 1
-      let kind: MarkdownBlock.Kind
-      var text = ""
-      var info = ""
-      switch type {
-      case CMARK_NODE_HEADING:
-        kind = .heading(level: Int(cmark_node_get_heading_level(node)))
-        text = plainText(of: node)
-      case CMARK_NODE_PARAGRAPH:
-        kind = .paragraph
-        text = plainText(of: node)
-      case CMARK_NODE_CODE_BLOCK:
-        kind = .codeBlock
-        text = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
-        info = cmark_node_get_fence_info(node).map { String(cString: $0) } ?? ""
-      default:
-        kind = .other
-      }
-      indexOfNode[node] = blocks.count
-      nodes.append(node)
-      blocks.append(
-        MarkdownBlock(
-          kind: kind, depth: depth,
-          startLine: Int(cmark_node_get_start_line(node)),
-          startColumn: Int(cmark_node_get_start_column(node)),
-          endLine: Int(cmark_node_get_end_line(node)),
-          text: text, info: info, nextSibling: nil))
-      if isLeaf { depth -= 1 }
-    }
-    for (index, node) in nodes.enumerated() {
-      if let next = cmark_node_next(node) {
-        blocks[index].nextSibling = indexOfNode[next]
+      let node = markdownNode(copying: pointer)
+      if isContainer(cmark_node_get_type(pointer)) {
+        open.append(node)
+      } else {
+        // A leaf gets an enter event only.
+        open[open.count - 1].children.append(node)
       }
     }
-    return blocks
+    return open.first ?? empty
   }
 }
 
-/// The text of a heading or paragraph without markup: text and code spans as written, line
-/// breaks as single spaces, raw HTML left out.
-private func plainText(of block: OpaquePointer) -> String {
-  guard let iterator = cmark_iter_new(block) else { return "" }
-  defer { cmark_iter_free(iterator) }
-  var text = ""
-  while true {
-    let event = cmark_iter_next(iterator)
-    if event == CMARK_EVENT_DONE { break }
-    guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
-    switch cmark_node_get_type(node) {
-    case CMARK_NODE_TEXT, CMARK_NODE_CODE:
-      if let literal = cmark_node_get_literal(node) { text += String(cString: literal) }
-    case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
-      text += " "
-    default:
-      break
-    }
+/// Whether cmark reports an exit event for nodes of `type` (it does for every node that may
+/// have children, even when it has none).
+private func isContainer(_ type: cmark_node_type) -> Bool {
+  switch type {
+  case CMARK_NODE_DOCUMENT, CMARK_NODE_BLOCK_QUOTE, CMARK_NODE_LIST, CMARK_NODE_ITEM,
+    CMARK_NODE_CUSTOM_BLOCK, CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING, CMARK_NODE_CUSTOM_INLINE,
+    CMARK_NODE_EMPH, CMARK_NODE_STRONG, CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+    return true
+  default:
+    return false
   }
-  return text
+}
+
+/// One cmark node as a Swift value, without its children.
+private func markdownNode(copying node: OpaquePointer) -> MarkdownNode {
+  func string(_ text: UnsafePointer<CChar>?) -> String { text.map { String(cString: $0) } ?? "" }
+  let literal = string(cmark_node_get_literal(node))
+  let kind: MarkdownNode.Kind
+  switch cmark_node_get_type(node) {
+  case CMARK_NODE_DOCUMENT: kind = .document
+  case CMARK_NODE_BLOCK_QUOTE: kind = .blockQuote
+  case CMARK_NODE_LIST:
+    let ordered = cmark_node_get_list_type(node) == CMARK_ORDERED_LIST
+    kind = .list(
+      start: ordered ? Int(cmark_node_get_list_start(node)) : nil,
+      tight: cmark_node_get_list_tight(node) != 0)
+  case CMARK_NODE_ITEM: kind = .item
+  case CMARK_NODE_CODE_BLOCK:
+    kind = .codeBlock(info: string(cmark_node_get_fence_info(node)), code: literal)
+  case CMARK_NODE_HTML_BLOCK: kind = .htmlBlock(literal)
+  case CMARK_NODE_PARAGRAPH: kind = .paragraph
+  case CMARK_NODE_HEADING: kind = .heading(level: Int(cmark_node_get_heading_level(node)))
+  case CMARK_NODE_THEMATIC_BREAK: kind = .thematicBreak
+  case CMARK_NODE_TEXT: kind = .text(literal)
+  case CMARK_NODE_SOFTBREAK: kind = .softBreak
+  case CMARK_NODE_LINEBREAK: kind = .lineBreak
+  case CMARK_NODE_CODE: kind = .code(literal)
+  case CMARK_NODE_HTML_INLINE: kind = .inlineHTML(literal)
+  case CMARK_NODE_EMPH: kind = .emphasis
+  case CMARK_NODE_STRONG: kind = .strong
+  case CMARK_NODE_LINK:
+    kind = .link(
+      destination: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)))
+  case CMARK_NODE_IMAGE:
+    kind = .image(
+      source: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)))
+  default:
+    // Custom nodes: cmark's parser never makes them.
+    kind = .text(literal)
+  }
+  return MarkdownNode(
+    kind: kind,
+    start: SourcePosition(
+      line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node))),
+    end: SourcePosition(
+      line: Int(cmark_node_get_end_line(node)), column: Int(cmark_node_get_end_column(node))))
 }

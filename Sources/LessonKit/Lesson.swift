@@ -51,6 +51,12 @@ public enum SnippetAttribute: String, Sendable, Hashable, CaseIterable, Codable 
   /// It combines with `nocheck` and `norun`; with `hide` it is an error, since a hidden
   /// solution would be shown in neither edition.
   case solution
+  /// Checked character for character. Without it, numbers with a point or an exponent match
+  /// when they differ by at most one unit in their last printed digit (`0.1235` matches a
+  /// recorded `0.1234`), so that a value rounding the other way on another machine still
+  /// verifies; see `outputsMatch(recorded:actual:exact:)`. With `nocheck` or `norun` it is an
+  /// error, since those snippets are never compared.
+  case exact
 }
 
 /// A Swift snippet of a lesson, with the output block that records what it prints.

@@ -12,8 +12,9 @@ public let lessonImports = [
 ///
 /// The output defines two functions the runner's `main.swift` calls:
 /// `generatedLessonPaths() -> [String]` and
-/// `generatedLesson(atPath:) -> ((SnippetBoundary) -> Void)?`. Each lesson becomes a function
-/// whose body is:
+/// `generatedLesson(atPath:) -> ((SnippetBoundary) throws -> Void)?`. Each lesson becomes a
+/// throwing function (snippets call throwing APIs with `try`; an error thrown out of a snippet
+/// stops the lesson and is reported at that snippet) whose body is:
 ///
 /// ```swift
 /// boundary.begin(0)
@@ -49,7 +50,7 @@ public func generateLessonSource(
   for lesson in lessons { out += "    \(swiftStringLiteral(lesson.path)),\n" }
   out += "  ]\n}\n\n"
   out += "/// The function that runs the lesson at `path`, or `nil` for an unknown path.\n"
-  out += "func generatedLesson(atPath path: String) -> ((SnippetBoundary) -> Void)? {\n"
+  out += "func generatedLesson(atPath path: String) -> ((SnippetBoundary) throws -> Void)? {\n"
   out += "  switch path {\n"
   for (number, lesson) in lessons.enumerated() {
     out += "  case \(swiftStringLiteral(lesson.path)): return lesson\(number)\n"
@@ -57,7 +58,7 @@ public func generateLessonSource(
   out += "  default: return nil\n  }\n}\n"
   for (number, lesson) in lessons.enumerated() {
     out += "\n/// \(lesson.path)\n"
-    out += "private func lesson\(number)(_ boundary: SnippetBoundary) {\n"
+    out += "private func lesson\(number)(_ boundary: SnippetBoundary) throws {\n"
     for snippet in lesson.snippets {
       let location =
         "#sourceLocation(file: \(swiftStringLiteral(lesson.path)), line: \(snippet.code.firstContentLine))\n"
@@ -113,21 +114,14 @@ public func lessonCodeLimitations(in lesson: Lesson) -> [LessonError] {
 
 /// `text` as a Swift string literal, with `"`, `\` and control characters escaped.
 func swiftStringLiteral(_ text: String) -> String {
-  var out = "\""
-  for scalar in text.unicodeScalars {
-    switch scalar {
-    case "\"": out += "\\\""
-    case "\\": out += "\\\\"
-    case "\n": out += "\\n"
-    case "\r": out += "\\r"
-    case "\t": out += "\\t"
-    default:
-      if scalar.value < 0x20 {
-        out += "\\u{\(String(scalar.value, radix: 16))}"
-      } else {
-        out.unicodeScalars.append(scalar)
-      }
-    }
+  let body = text.unicodeScalars.map { scalar in
+    stringLiteralEscapes[scalar]
+      ?? (scalar.value < 0x20 ? "\\u{\(String(scalar.value, radix: 16))}" : String(scalar))
   }
-  return out + "\""
+  return "\"" + body.joined() + "\""
 }
+
+/// The two-character escapes of a Swift string literal, by the scalar they stand for.
+private let stringLiteralEscapes: [Unicode.Scalar: String] = [
+  "\"": "\\\"", "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t",
+]

@@ -23,8 +23,9 @@ extension Lesson {
   ///     byte-order mark is allowed and does not shift line numbers).
   ///   - path: The lesson's path, used in every error message.
   /// - Throws: `LessonError` at the offending line for a fence that is never closed, an
-  ///   unknown snippet attribute, a snippet marked both `solution` and `hide`, an `output`
-  ///   block that does not follow a snippet, or an `output` block with words after `output`.
+  ///   unknown snippet attribute, a snippet marked both `solution` and `hide` (or `exact` and
+  ///   `nocheck` or `norun`), an `output` block that does not follow a snippet, or an
+  ///   `output` block with words after `output`.
   /// - Complexity: O(*n*) in the length of `source`.
   public init(parsing source: String, path: String) throws(LessonError) {
     let lines = SourceLines(source)
@@ -77,6 +78,15 @@ extension Lesson {
             message:
               "a snippet cannot be both 'solution' and 'hide': a solution is shown only in the "
               + "instructor edition, and 'hide' would hide it there too; drop 'hide'")
+        }
+        if attributes.contains(.exact),
+          let ignored = [SnippetAttribute.nocheck, .norun].first(where: attributes.contains)
+        {
+          throw LessonError(
+            path: path, line: block.openingLine,
+            message:
+              "'exact' makes the output compared character for character, but a '"
+              + ignored.rawValue + "' snippet's output is never compared; drop one of them")
         }
         snippetOfBlock[blockIndex] = snippets.count
         snippets.append(

@@ -1,13 +1,9 @@
-// Reading back what `lesson-runner LESSON --results DIR` left in DIR.
-//
-// The folder holds:
-// - `progress.tsv`: `begin<TAB>I` before snippet I runs, `end<TAB>I<TAB>F` after it (F = figures
-//   shown so far by the process), and `finished` when the lesson ran to its end;
-// - `snippet-I.out`: everything snippet I wrote to standard output;
-// - `figures/`: the `show(_:)` channel of LessonSupport (`fig-NNNN.svg`, `index.tsv`);
-// - `stderr.txt`: the runner's standard error (written by the parent process).
+// Reading back what `lesson-runner LESSON --results DIR` left in DIR. The folder's format
+// (progress.tsv, snippet-I.out, figures/, stderr.txt) is defined once, in the dependency-free
+// module LessonResultsFormat, which the lessons program writes it with.
 
 import Foundation
+import LessonResultsFormat
 
 /// How a runner process ended, as the parent saw it.
 public enum RunnerTermination: Sendable, Equatable {
@@ -25,7 +21,9 @@ public enum RunnerTermination: Sendable, Equatable {
 /// failure names the snippet that was running and its line: the line a `fatalError` message
 /// points at when standard error names one in this lesson (a backtrace frame or a
 /// `fatalError` message; a timed-out runner is stopped with SIGILL so that the runtime prints
-/// a backtrace), otherwise the snippet's first line.
+/// a backtrace), otherwise the snippet's first line. An error thrown out of a snippet (the
+/// process records it in `progress.tsv` and exits with status 1) is reported as `threw in
+/// snippet N: DESCRIPTION` at the snippet's first line.
 ///
 /// - Parameters:
 ///   - lesson: The lesson that ran.
@@ -39,57 +37,68 @@ public func readLessonResults(
   seconds: Double
 ) -> LessonRun {
   let progress =
-    (try? String(contentsOf: directory.appending(path: "progress.tsv"), encoding: .utf8)) ?? ""
+    (try? String(
+      contentsOf: directory.appending(path: ResultsFolder.progressFileName), encoding: .utf8))
+    ?? ""
   var running: Int?
   var finished = false
+  var thrown: String?
   var figureCounts: [Int: Int] = [:]
   var ended: [Int] = []
-  for line in progress.split(separator: "\n") {
-    let fields = line.split(separator: "\t")
-    switch fields.first {
-    case "begin": running = fields.count > 1 ? Int(fields[1]) : nil
-    case "end":
-      if fields.count > 2, let index = Int(fields[1]), let count = Int(fields[2]) {
-        figureCounts[index] = count
-        ended.append(index)
-        running = nil
-      }
-    case "finished": finished = true
-    default: break
+  for record in ProgressRecord.records(in: progress) {
+    switch record {
+    case .begin(let snippet): running = snippet
+    case .end(let snippet, let figuresShown):
+      figureCounts[snippet] = figuresShown
+      ended.append(snippet)
+      running = nil
+    case .threw(let snippet, let description):
+      running = snippet
+      thrown = description
+    case .finished: finished = true
     }
   }
-  let figures = readFigures(in: directory.appending(path: "figures"))
+  let figures = readFigures(in: directory.appending(path: ResultsFolder.figuresFolderName))
   var snippets: [SnippetRun] = []
   var shownBefore = 0
   for index in ended {
     let output =
-      (try? String(contentsOf: directory.appending(path: "snippet-\(index).out"), encoding: .utf8))
-      ?? ""
+      (try? String(
+        contentsOf: directory.appending(
+          path: ResultsFolder.snippetOutputFileName(snippetIndex: index)), encoding: .utf8)) ?? ""
     let shown = figureCounts[index] ?? shownBefore
     let mine = figures.filter { $0.number > shownBefore && $0.number <= shown }.map(\.figure)
     snippets.append(SnippetRun(index: index, output: output, figures: mine))
     shownBefore = shown
   }
   let standardError =
-    (try? String(contentsOf: directory.appending(path: "stderr.txt"), encoding: .utf8)) ?? ""
+    (try? String(
+      contentsOf: directory.appending(path: ResultsFolder.standardErrorFileName), encoding: .utf8))
+    ?? ""
   var failure: LessonFailure?
   if termination != .exited(0) || !finished {
     let snippet = running.flatMap { index in lesson.snippets.first { $0.index == index } }
     let fallbackLine = snippet?.code.firstContentLine ?? 1
     let line = snippetFailureLine(in: standardError, path: lesson.path, snippet: snippet)
     var message: String
-    switch termination {
-    case .timedOut(let limit):
-      message = "timed out after \(formatSeconds(limit)) s"
-    case .signaled(let signal):
-      message = "crashed (signal \(signal): \(signalName(signal)))"
-    case .exited(let status):
-      message = status == 0 ? "stopped before its end" : "exited with status \(status)"
-    }
-    if let snippet { message += " in snippet \(snippet.index + 1)" }
-    let reason = crashReason(in: standardError)
-    if !reason.isEmpty, !isTimeout(termination) {
-      message += ": " + reason
+    if let thrown, termination == .exited(1) {
+      message = "threw"
+      if let snippet { message += " in snippet \(snippet.index + 1)" }
+      message += ": " + thrown
+    } else {
+      switch termination {
+      case .timedOut(let limit):
+        message = "timed out after \(formatSeconds(limit)) s"
+      case .signaled(let signal):
+        message = "crashed (signal \(signal): \(signalName(signal)))"
+      case .exited(let status):
+        message = status == 0 ? "stopped before its end" : "exited with status \(status)"
+      }
+      if let snippet { message += " in snippet \(snippet.index + 1)" }
+      let reason = crashReason(in: standardError)
+      if !reason.isEmpty, !isTimeout(termination) {
+        message += ": " + reason
+      }
     }
     failure = LessonFailure(snippetIndex: running, line: line ?? fallbackLine, message: message)
   }
@@ -155,17 +164,14 @@ func formatSeconds(_ seconds: Double) -> String {
 
 private func readFigures(in directory: URL) -> [(number: Int, figure: FigureOutput)] {
   guard
-    let index = try? String(contentsOf: directory.appending(path: "index.tsv"), encoding: .utf8)
+    let index = try? String(
+      contentsOf: directory.appending(path: FiguresFolder.indexFileName), encoding: .utf8)
   else { return [] }
-  var figures: [(number: Int, figure: FigureOutput)] = []
-  for line in index.split(separator: "\n") {
-    let parts = line.split(separator: "\t", maxSplits: 1, omittingEmptySubsequences: false)
-    guard let number = Int(parts[0]) else { continue }
+  return FigureIndexEntry.entries(in: index).map { entry in
     let svg =
-      (try? String(contentsOf: directory.appending(path: "fig-\(parts[0]).svg"), encoding: .utf8))
-      ?? ""
-    let caption = parts.count > 1 ? String(parts[1]) : ""
-    figures.append((number, FigureOutput(svg: svg, caption: caption)))
+      (try? String(
+        contentsOf: directory.appending(path: FiguresFolder.figureFileName(number: entry.number)),
+        encoding: .utf8)) ?? ""
+    return (entry.number, FigureOutput(svg: svg, caption: entry.caption))
   }
-  return figures
 }

@@ -31,8 +31,11 @@ public struct LessonVerdict: Sendable, Equatable {
 
 /// Compares every checked snippet's output in `run` with its `output` block.
 ///
-/// The comparison is exact, after `recordedOutput(_:)` has put the actual output in the form an
-/// `output` block can hold (`\n` line endings, a final newline). A checked snippet that printed something and has no `output`
+/// The actual output is first put in the form an `output` block can hold by
+/// `recordedOutput(_:)` (`\n` line endings, a final newline), then compared by
+/// `outputsMatch(recorded:actual:exact:)`: text exactly, numbers with a point or an exponent
+/// within one unit of their last printed digit, integers exactly; a snippet marked `exact`
+/// character for character. A checked snippet that printed something and has no `output`
 /// block is a mismatch; one that printed nothing and has none is fine. Snippets marked
 /// `nocheck` or `norun`, and snippets that did not run (the lesson stopped early), are not
 /// compared.
@@ -50,7 +53,9 @@ public func checkLesson(_ lesson: Lesson, against run: LessonRun) -> LessonVerdi
     guard let printed = outputs[snippet.index] else { continue }
     let actual = recordedOutput(printed)
     let expected = snippet.output?.content ?? ""
-    if actual != expected {
+    if !outputsMatch(
+      recorded: expected, actual: actual, exact: snippet.attributes.contains(.exact))
+    {
       mismatches.append(
         OutputMismatch(
           snippetIndex: snippet.index,
@@ -133,6 +138,10 @@ public func summaryLine(for verdicts: [LessonVerdict]) -> String {
 /// written into its `output` block (a block added where a snippet printed something and has
 /// none), every other byte unchanged.
 ///
+/// A block that already matches the actual output by `outputsMatch(recorded:actual:exact:)`
+/// (a number rounding the other way in its last digit) is left as it is, so updating on
+/// another machine does not churn the lesson.
+///
 /// With `includingNocheck`, the output blocks of `nocheck` snippets (timings) are refreshed
 /// too, so a lesson's machine-dependent table can be re-recorded without editing attributes.
 ///
@@ -154,6 +163,14 @@ public func updatedSource(
     }.map(\.index))
   var outputs: [Int: String] = [:]
   for snippetRun in run.snippets where checked.contains(snippetRun.index) {
+    let snippet = lesson.snippets[snippetRun.index]
+    if snippet.isChecked, let block = snippet.output,
+      outputsMatch(
+        recorded: block.content, actual: recordedOutput(snippetRun.output),
+        exact: snippet.attributes.contains(.exact))
+    {
+      continue
+    }
     outputs[snippetRun.index] = snippetRun.output
   }
   return splicingOutputs(outputs, into: source, lesson: lesson)

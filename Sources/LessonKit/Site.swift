@@ -140,8 +140,7 @@ public func renderSite(
       at: assets.appendingPathComponent("katex/contrib"), withIntermediateDirectories: true)
     try fileManager.createDirectory(
       at: assets.appendingPathComponent("katex/fonts"), withIntermediateDirectories: true)
-    try write(siteStylesheet, to: "assets/site.css")
-    try write(mathScript, to: "assets/math.js")
+    for name in siteAssetNames { try write(try siteAsset(named: name), to: "assets/" + name) }
     for relative in katexFiles {
       // Copied from where the links lead: Debian's files are partly symbolic links.
       let source = URL(fileURLWithPath: katexDirectory + "/" + relative).resolvingSymlinksInPath()

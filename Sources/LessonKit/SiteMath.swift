@@ -1,7 +1,19 @@
-// Keeping `$…$` and `$$…$$` intact through cmark. CommonMark would read the `_`, `*` and `\`
-// inside math as emphasis and escapes; the math spans are swapped for plain placeholder words
-// before cmark runs and put back (HTML-escaped, delimiters included) in its output, where
-// KaTeX's auto-render finds them in the browser.
+// Math in the site: `$…$` (inline) and `$$…$$` (display), typeset in the browser by KaTeX.
+//
+// CommonMark has no math, and cmark would read the `_`, `*` and `\` inside it as emphasis and
+// escapes (cmark 0.30 has no way to extend its inline parser). So the math survives cmark in
+// three steps:
+//
+// 1. `protectMath` finds the math spans in the Markdown source, outside code (the code blocks
+//    and HTML blocks of a first cmark parse, and code spans, are copied as they are), and
+//    replaces each by a placeholder word of letters and digits, which cmark copies into a
+//    text node untouched. A span that runs over several lines leaves a placeholder on each
+//    later line, so the Markdown keeps its lines and cmark's source positions stay those of
+//    the lesson.
+// 2. cmark parses the protected Markdown (CmarkReader.swift).
+// 3. `resolvingMath` turns the placeholders in the Swift tree back into `.math` nodes holding
+//    the span as written (and `\$` into `.literalDollar`), which the HTML renderer writes
+//    escaped, delimiters included, for KaTeX's auto-render (assets/math.js).
 
 /// Markdown whose math spans were replaced by placeholders, and what to put back.
 struct MathProtectedMarkdown: Sendable, Equatable {
@@ -12,11 +24,12 @@ struct MathProtectedMarkdown: Sendable, Equatable {
   var spans: [String]
 }
 
-/// Placeholders are letters and digits only, which cmark copies unchanged.
+/// Placeholders are letters and digits only, which cmark copies unchanged: `DSCNTMATH` *k*
+/// `X` stands for span *k*.
 private let mathPrefix = Array("DSCNTMATH".utf8)
 /// The placeholder of the second and following lines of a multi-line span.
 private let continuation = Array("DSCNTMATHCX".utf8)
-/// The placeholder of an escaped dollar `\$`, restored as a dollar KaTeX cannot pair.
+/// The placeholder of an escaped dollar `\$`.
 private let escapedDollar = Array("DSCNTMATHDX".utf8)
 
 /// Replaces the math spans of a lesson's Markdown by placeholders.
@@ -25,55 +38,144 @@ private let escapedDollar = Array("DSCNTMATHDX".utf8)
 /// - `$…$` is inline math when the opening `$` is followed by a non-space, the closing `$` is
 ///   preceded by a non-space and not followed by a digit, and no blank line lies between
 ///   (so `$5 and $6` stays text). `\$` is a literal dollar.
-/// - Nothing inside code is touched: fenced blocks (those in `codeLines`, and any fence the
-///   scan itself finds) and code spans are copied as they are.
+/// - Nothing inside code is touched: the lines of code blocks and HTML blocks (as cmark
+///   parses `markdown`, and the lines in `codeLines`) and code spans are copied as they are;
+///   a span does not run into such a line.
+///
+/// ```swift
+/// let protected = protectMath(in: "Let $a_1 * b_2$ be.")
+/// // protected.markdown == "Let DSCNTMATH0X be.", protected.spans == ["$a_1 * b_2$"]
+/// ```
 ///
 /// - Parameters:
 ///   - markdown: The lesson's Markdown source.
-///   - codeLines: 1-based lines known to belong to fenced code blocks (their fences included).
+///   - codeLines: More 1-based lines to leave alone.
 /// - Complexity: O(*n*) in the length of `markdown`, plus the length of any unclosed span.
 func protectMath(in markdown: String, codeLines: Set<Int> = []) -> MathProtectedMarkdown {
-  let bytes = Array(markdown.utf8)
-  var output: [UInt8] = []
-  output.reserveCapacity(bytes.count + 64)
-  var spans: [String] = []
-  var index = 0
-  var line = 1
-  var atLineStart = true
-  var fence: (character: UInt8, length: Int)? = nil
+  var skipped = codeLines
+  func collectCodeLines(_ node: MarkdownNode) {
+    switch node.kind {
+    case .codeBlock, .htmlBlock:
+      skipped.formUnion(node.start.line...max(node.start.line, node.end.line))
+    default: for child in node.children where child.isBlock { collectCodeLines(child) }
+    }
+  }
+  collectCodeLines(parseMarkdown(markdown))
+  var scanner = MathScanner(bytes: Array(markdown.utf8), skippedLines: skipped)
+  scanner.scan()
+  return MathProtectedMarkdown(
+    markdown: String(decoding: scanner.output, as: UTF8.self), spans: scanner.spans)
+}
 
-  func lineEnd(from start: Int) -> Int {
+/// The byte scanner behind ``protectMath(in:codeLines:)``.
+private struct MathScanner {
+  let bytes: [UInt8]
+  /// Lines copied as they are, which no span may enter.
+  let skippedLines: Set<Int>
+  var output: [UInt8] = []
+  var spans: [String] = []
+  /// The line of the byte at `index`, from 1.
+  private var line = 1
+  private var index = 0
+
+  init(bytes: [UInt8], skippedLines: Set<Int>) {
+    self.bytes = bytes
+    self.skippedLines = skippedLines
+    output.reserveCapacity(bytes.count + 64)
+  }
+
+  mutating func scan() {
+    var atLineStart = true
+    while index < bytes.count {
+      if atLineStart {
+        atLineStart = false
+        if skippedLines.contains(line) {
+          copy(upTo: lineEnd(from: index))
+          continue
+        }
+      }
+      switch bytes[index] {
+      case 0x0A:
+        copy(upTo: index + 1)
+        atLineStart = true
+      case 0x5C:  // a backslash escape; `\$` is a literal dollar
+        if byte(at: index + 1) == 0x24 {
+          output += escapedDollar
+          index += 2
+        } else {
+          copy(upTo: byte(at: index + 1).map { $0 == 0x0A ? index + 1 : index + 2 } ?? index + 1)
+        }
+      case 0x60:  // a code span: copied up to the closing run of as many backticks
+        var runEnd = index
+        while byte(at: runEnd) == 0x60 { runEnd += 1 }
+        let length = runEnd - index
+        let closing = findClosing(from: runEnd) { position in
+          guard self.bytes[position] == 0x60, self.bytes[position - 1] != 0x60 else {
+            return false
+          }
+          var end = position
+          while self.byte(at: end) == 0x60 { end += 1 }
+          return end - position == length
+        }
+        copy(upTo: closing.map { $0 + length } ?? runEnd)
+      case 0x24 where byte(at: index + 1) == 0x24:  // `$$`
+        let closing = findClosing(from: index + 2) { position in
+          self.bytes[position] == 0x24 && self.byte(at: position + 1) == 0x24
+            && self.bytes[position - 1] != 0x5C
+        }
+        if let closing, closing > index + 2 {
+          replaceSpan(upTo: closing + 2)
+        } else {
+          copy(upTo: index + 2)
+        }
+      case 0x24 where !isSpace(index + 1):  // `$` before a non-space
+        let closing = findClosing(from: index + 1) { position in
+          self.bytes[position] == 0x24 && !self.isSpace(position - 1)
+            && self.bytes[position - 1] != 0x5C
+            && !(self.byte(at: position + 1).map { (0x30...0x39).contains($0) } ?? false)
+        }
+        if let closing { replaceSpan(upTo: closing + 1) } else { copy(upTo: index + 1) }
+      default:
+        copy(upTo: index + 1)
+      }
+    }
+  }
+
+  private func byte(at position: Int) -> UInt8? {
+    position < bytes.count ? bytes[position] : nil
+  }
+
+  private func isSpace(_ position: Int) -> Bool {
+    guard position >= 0, let byte = byte(at: position) else { return true }
+    return byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+  }
+
+  private func lineEnd(from start: Int) -> Int {
     var end = start
     while end < bytes.count && bytes[end] != 0x0A { end += 1 }
     return end
   }
 
-  // A fence line: optional indentation and block-quote markers, then ``` or ~~~ (3 or more).
-  func fenceRun(in range: Range<Int>) -> (character: UInt8, length: Int, rest: Range<Int>)? {
-    var start = range.lowerBound
-    while start < range.upperBound,
-      bytes[start] == 0x20 || bytes[start] == 0x09 || bytes[start] == 0x3E
-    {
-      start += 1
-    }
-    guard start < range.upperBound, bytes[start] == 0x60 || bytes[start] == 0x7E else {
-      return nil
-    }
-    var end = start
-    while end < range.upperBound && bytes[end] == bytes[start] { end += 1 }
-    guard end - start >= 3 else { return nil }
-    return (bytes[start], end - start, end..<range.upperBound)
+  /// Copies the bytes from `index` up to `end` as they are.
+  private mutating func copy(upTo end: Int) {
+    for byte in bytes[index..<end] where byte == 0x0A { line += 1 }
+    output += bytes[index..<end]
+    index = end
   }
 
-  // The end of a run that may not cross a blank line: the index of the first byte of the
-  // closing delimiter, found by `matches`, or nil.
-  func findClosing(from start: Int, _ matches: (Int) -> Bool) -> Int? {
+  /// The index of the first byte of the closing delimiter, found by `matches`, or `nil` when
+  /// a blank line, a skipped line or the end comes first.
+  private func findClosing(from start: Int, _ matches: (Int) -> Bool) -> Int? {
     var position = start
+    var currentLine = line
     while position < bytes.count {
       if bytes[position] == 0x0A {
+        currentLine += 1
         var next = position + 1
         while next < bytes.count && (bytes[next] == 0x20 || bytes[next] == 0x09) { next += 1 }
-        if next >= bytes.count || bytes[next] == 0x0A { return nil }
+        if next >= bytes.count || bytes[next] == 0x0A || skippedLines.contains(currentLine) {
+          return nil
+        }
       }
       if matches(position) { return position }
       position += 1
@@ -81,12 +183,10 @@ func protectMath(in markdown: String, codeLines: Set<Int> = []) -> MathProtected
     return nil
   }
 
-  func isSpace(_ position: Int) -> Bool {
-    position < 0 || position >= bytes.count || bytes[position] == 0x20 || bytes[position] == 0x09
-      || bytes[position] == 0x0A || bytes[position] == 0x0D
-  }
-
-  func placeholder(for range: Range<Int>) {
+  /// Replaces the span from `index` up to `end` by its placeholder, and each line break in it
+  /// by a line break and the continuation placeholder.
+  private mutating func replaceSpan(upTo end: Int) {
+    let range = index..<end
     spans.append(String(decoding: bytes[range], as: UTF8.self))
     output += mathPrefix
     output += Array(String(spans.count - 1).utf8)
@@ -94,175 +194,158 @@ func protectMath(in markdown: String, codeLines: Set<Int> = []) -> MathProtected
     for byte in bytes[range] where byte == 0x0A {
       output.append(0x0A)
       output += continuation
-    }
-  }
-
-  while index < bytes.count {
-    if atLineStart {
-      atLineStart = false
-      let end = lineEnd(from: index)
-      if let open = fence {
-        if let run = fenceRun(in: index..<end), run.character == open.character,
-          run.length >= open.length,
-          bytes[run.rest].allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D })
-        {
-          fence = nil
-        }
-        output += bytes[index..<end]
-        index = end
-        continue
-      }
-      if codeLines.contains(line) {
-        output += bytes[index..<end]
-        index = end
-        continue
-      }
-      if let run = fenceRun(in: index..<end),
-        run.character == 0x7E || !bytes[run.rest].contains(0x60)
-      {
-        fence = (run.character, run.length)
-        output += bytes[index..<end]
-        index = end
-        continue
-      }
-    }
-    let byte = bytes[index]
-    switch byte {
-    case 0x0A:
-      output.append(byte)
-      index += 1
       line += 1
-      atLineStart = true
-    case 0x5C:  // backslash: an escape; `\$` is a literal dollar
-      if index + 1 < bytes.count && bytes[index + 1] == 0x24 {
-        output += escapedDollar
-        index += 2
-      } else if index + 1 < bytes.count && bytes[index + 1] != 0x0A {
-        output += bytes[index...index + 1]
-        index += 2
-      } else {
-        output.append(byte)
-        index += 1
-      }
-    case 0x60:  // a code span: copied up to the closing run of as many backticks
-      var runEnd = index
-      while runEnd < bytes.count && bytes[runEnd] == 0x60 { runEnd += 1 }
-      let length = runEnd - index
-      let closing = findClosing(from: runEnd) { position in
-        guard bytes[position] == 0x60, bytes[position - 1] != 0x60 else { return false }
-        var end = position
-        while end < bytes.count && bytes[end] == 0x60 { end += 1 }
-        return end - position == length
-      }
-      let copyEnd = closing.map { $0 + length } ?? runEnd
-      for byte in bytes[index..<copyEnd] where byte == 0x0A { line += 1 }
-      output += bytes[index..<copyEnd]
-      index = copyEnd
-    case 0x24:  // a dollar
-      if index + 1 < bytes.count && bytes[index + 1] == 0x24 {
-        let closing = findClosing(from: index + 2) { position in
-          bytes[position] == 0x24 && position + 1 < bytes.count && bytes[position + 1] == 0x24
-            && bytes[position - 1] != 0x5C
-        }
-        if let closing, closing > index + 2 {
-          let range = index..<(closing + 2)
-          for byte in bytes[range] where byte == 0x0A { line += 1 }
-          placeholder(for: range)
-          index = closing + 2
-        } else {
-          output += bytes[index...index + 1]
-          index += 2
-        }
-      } else if !isSpace(index + 1) {
-        let closing = findClosing(from: index + 1) { position in
-          bytes[position] == 0x24 && !isSpace(position - 1) && bytes[position - 1] != 0x5C
-            && !(position + 1 < bytes.count && (0x30...0x39).contains(bytes[position + 1]))
-        }
-        if let closing {
-          let range = index..<(closing + 1)
-          for byte in bytes[range] where byte == 0x0A { line += 1 }
-          placeholder(for: range)
-          index = closing + 1
-        } else {
-          output.append(byte)
-          index += 1
-        }
-      } else {
-        output.append(byte)
-        index += 1
-      }
-    default:
-      output.append(byte)
-      index += 1
     }
+    index = end
   }
-  return MathProtectedMarkdown(markdown: String(decoding: output, as: UTF8.self), spans: spans)
 }
 
-/// Puts the math spans back into cmark's HTML output, HTML-escaped, with their delimiters.
+extension MarkdownNode {
+  /// The tree with the placeholders of ``protectMath(in:codeLines:)`` turned back: each span
+  /// placeholder in text becomes a ``Kind/math(_:)`` node holding the span as written, each
+  /// escaped dollar a ``Kind/literalDollar``; the continuation placeholders of a multi-line
+  /// span, and the line breaks before them, are dropped (the span holds its line breaks).
+  /// Placeholders in link destinations, titles and code are put back as text.
+  ///
+  /// - Parameter spans: ``MathProtectedMarkdown/spans``.
+  /// - Complexity: O(*n*) in the size of the tree and the length of its text.
+  func resolvingMath(_ spans: [String]) -> MarkdownNode {
+    var node = self
+    switch kind {
+    case .code(let code): node.kind = .code(restoringPlaceholders(in: code, spans: spans))
+    case .link(let destination, let title):
+      node.kind = .link(
+        destination: restoringPlaceholders(in: destination, spans: spans),
+        title: restoringPlaceholders(in: title, spans: spans))
+    case .image(let source, let title):
+      node.kind = .image(
+        source: restoringPlaceholders(in: source, spans: spans),
+        title: restoringPlaceholders(in: title, spans: spans))
+    default: break
+    }
+    var children: [MarkdownNode] = []
+    children.reserveCapacity(node.children.count)
+    for child in node.children {
+      guard case .text(let literal) = child.kind else {
+        children.append(child.resolvingMath(spans))
+        continue
+      }
+      var text = literal[...]
+      if text.utf8.starts(with: continuation) {
+        // The rest of a span from an earlier line: drop it and the line break before it.
+        text = text.dropFirst(continuation.count)
+        if let last = children.last, last.kind == .softBreak || last.kind == .lineBreak,
+          children.dropLast().last.map({ if case .math = $0.kind { true } else { false } })
+            ?? false
+        {
+          children.removeLast()
+        }
+      }
+      children += splittingPlaceholders(in: text, spans: spans, like: child)
+    }
+    node.children = children
+    return node
+  }
+}
+
+/// A placeholder found in text: span `number`, an escaped dollar, or a stray continuation.
+private enum Placeholder {
+  case span(Int)
+  case dollar
+  case continuation
+}
+
+/// The placeholder that starts at `position` of `bytes`, with its length, if one does.
+private func placeholder(at position: Int, in bytes: [UInt8], spanCount: Int) -> (
+  Placeholder, length: Int
+)? {
+  func hasPrefix(_ prefix: [UInt8]) -> Bool {
+    position + prefix.count <= bytes.count
+      && bytes[position..<(position + prefix.count)].elementsEqual(prefix)
+  }
+  guard hasPrefix(mathPrefix) else { return nil }
+  if hasPrefix(escapedDollar) { return (.dollar, escapedDollar.count) }
+  if hasPrefix(continuation) { return (.continuation, continuation.count) }
+  var end = position + mathPrefix.count
+  var number = 0
+  while end < bytes.count, (0x30...0x39).contains(bytes[end]), number < spanCount {
+    number = number * 10 + Int(bytes[end] - 0x30)
+    end += 1
+  }
+  guard end > position + mathPrefix.count, end < bytes.count, bytes[end] == 0x58,
+    number < spanCount
+  else { return nil }
+  return (.span(number), end + 1 - position)
+}
+
+/// `text` cut at its placeholders into text, math and literal-dollar nodes (positions copied
+/// from `original`); stray continuations are dropped.
+private func splittingPlaceholders(
+  in text: Substring, spans: [String], like original: MarkdownNode
+) -> [MarkdownNode] {
+  let bytes = Array(text.utf8)
+  var nodes: [MarkdownNode] = []
+  var pending: [UInt8] = []
+  func node(_ kind: MarkdownNode.Kind) -> MarkdownNode {
+    MarkdownNode(kind: kind, start: original.start, end: original.end)
+  }
+  func flush() {
+    if !pending.isEmpty { nodes.append(node(.text(String(decoding: pending, as: UTF8.self)))) }
+    pending = []
+  }
+  var position = 0
+  while position < bytes.count {
+    guard bytes[position] == mathPrefix[0],
+      let (found, length) = placeholder(at: position, in: bytes, spanCount: spans.count)
+    else {
+      pending.append(bytes[position])
+      position += 1
+      continue
+    }
+    switch found {
+    case .span(let number):
+      flush()
+      nodes.append(node(.math(spans[number])))
+    case .dollar:
+      flush()
+      nodes.append(node(.literalDollar))
+    case .continuation:
+      break
+    }
+    position += length
+  }
+  flush()
+  return nodes
+}
+
+/// `text` with every placeholder replaced by what it stands for, as plain text (a span as
+/// written, an escaped dollar as `$`, a continuation by nothing).
+private func restoringPlaceholders(in text: String, spans: [String]) -> String {
+  guard text.contains("DSCNTMATH") else { return text }
+  let position = SourcePosition(line: 0, column: 0)
+  let original = MarkdownNode(kind: .text(text), start: position, end: position)
+  return splittingPlaceholders(in: text[...], spans: spans, like: original)
+    .map { node in
+      switch node.kind {
+      case .text(let literal), .math(let literal): literal
+      case .literalDollar: "$"
+      default: ""
+      }
+    }.joined()
+}
+
+/// Markdown with math as HTML: cmark's HTML of the prose, with every math span as written
+/// (escaped, delimiters included) and every `\$` as a dollar KaTeX leaves alone.
 ///
-/// An escaped dollar comes back as `<span class="dollar">$</span>`: alone in its element, so
-/// KaTeX's auto-render never pairs it with another dollar.
+///     markdownHTML("Let $a_1 * b_2$ be.")  // "<p>Let $a_1 * b_2$ be.</p>\n"
 ///
 /// - Parameters:
-///   - html: cmark's output for ``MathProtectedMarkdown/markdown``.
-///   - spans: ``MathProtectedMarkdown/spans``.
-/// - Complexity: O(*n*) in the length of `html` plus the length of the spans.
-func restoreMath(in html: String, spans: [String]) -> String {
-  let bytes = Array(html.utf8)
-  guard bytes.count >= mathPrefix.count else { return html }
-  var output: [UInt8] = []
-  output.reserveCapacity(bytes.count + spans.reduce(0) { $0 + $1.utf8.count })
-  var index = 0
-
-  func hasPrefix(_ prefix: [UInt8], at position: Int) -> Bool {
-    guard position + prefix.count <= bytes.count else { return false }
-    for offset in 0..<prefix.count where bytes[position + offset] != prefix[offset] {
-      return false
-    }
-    return true
-  }
-
-  while index < bytes.count {
-    guard bytes[index] == mathPrefix[0], hasPrefix(mathPrefix, at: index) else {
-      output.append(bytes[index])
-      index += 1
-      continue
-    }
-    if hasPrefix(escapedDollar, at: index) {
-      output += Array("<span class=\"dollar\">$</span>".utf8)
-      index += escapedDollar.count
-      continue
-    }
-    if hasPrefix(continuation, at: index) {
-      // Only reached when cmark moved a continuation away from its span; it stands for nothing.
-      index += continuation.count
-      continue
-    }
-    var end = index + mathPrefix.count
-    var number = 0
-    while end < bytes.count, (0x30...0x39).contains(bytes[end]) {
-      number = number * 10 + Int(bytes[end] - 0x30)
-      end += 1
-    }
-    guard end > index + mathPrefix.count, end < bytes.count, bytes[end] == 0x58,
-      number < spans.count
-    else {
-      output.append(bytes[index])
-      index += 1
-      continue
-    }
-    output += Array(spans[number].htmlEscaped.utf8)
-    index = end + 1
-    // The continuation placeholders of the span's later lines, each after a line break.
-    while true {
-      var next = index
-      if hasPrefix(Array("<br />".utf8), at: next) { next += 6 }
-      guard next < bytes.count, bytes[next] == 0x0A, hasPrefix(continuation, at: next + 1) else {
-        break
-      }
-      index = next + 1 + continuation.count
-    }
-  }
-  return String(decoding: output, as: UTF8.self)
+///   - markdown: The Markdown.
+///   - sourcePositions: Whether block elements carry `data-sourcepos` attributes.
+/// - Complexity: O(*n*) in the length of `markdown`.
+func markdownHTML(_ markdown: String, sourcePositions: Bool = false) -> String {
+  let protected = protectMath(in: markdown)
+  var renderer = HTMLRenderer(sourcePositions: sourcePositions)
+  renderer.visit(parseMarkdown(protected.markdown).resolvingMath(protected.spans))
+  return renderer.html
 }

@@ -11,27 +11,47 @@
 ///
 ///     lesson-runner LESSON --results DIR   run one lesson, writing its results into DIR
 ///     lesson-runner --list                 print the lessons it holds, one path a line
+///     lesson-runner --environment          print `key: value` lines about the numeric
+///                                          environment (e.g. `blas-kernel: Haswell`)
+///
+/// A lesson is a throwing function: an error thrown out of a snippet stops the lesson, is
+/// recorded with the snippet that was running (`SnippetBoundary.threw(_:)`), and the program
+/// exits with status 1. A lesson that runs to its end exits with status 0.
 ///
 /// - Parameters:
 ///   - arguments: The command-line arguments, without the program name.
 ///   - paths: Every lesson compiled in (`generatedLessonPaths()`).
 ///   - lesson: The generated lesson function for a path (`generatedLesson(atPath:)`).
+///   - environment: What `--environment` prints: `key: value` lines; `lessons verify
+///     --portability` reads `blas-kernel` to check that the BLAS kernel it asked for runs.
 public func runLessonProgram(
-  arguments: [String], paths: [String], lesson: (String) -> ((SnippetBoundary) -> Void)?
+  arguments: [String], paths: [String], lesson: (String) -> ((SnippetBoundary) throws -> Void)?,
+  environment: () -> String = { "" }
 ) -> Never {
   if arguments == ["--list"] {
     for path in paths { print(path) }
     exit(0)
   }
+  if arguments == ["--environment"] {
+    print(environment(), terminator: "")
+    exit(0)
+  }
   guard arguments.count == 3, arguments[1] == "--results" else {
-    exitLessonRunner("usage: lesson-runner LESSON --results DIR | lesson-runner --list")
+    exitLessonRunner(
+      "usage: lesson-runner LESSON --results DIR | lesson-runner --list"
+        + " | lesson-runner --environment")
   }
   guard let body = lesson(arguments[0]) else {
     exitLessonRunner(
       "no lesson '\(arguments[0])' in this build; it holds: " + paths.joined(separator: ", "))
   }
   let boundary = SnippetBoundary(resultsDirectory: arguments[2])
-  body(boundary)
+  do {
+    try body(boundary)
+  } catch {
+    boundary.threw(error)
+    exit(1)
+  }
   boundary.finish()
   exit(0)
 }

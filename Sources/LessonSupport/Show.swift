@@ -3,11 +3,13 @@
 // A snippet calls `show(figure)`. When the `lessons` tool runs a lesson it sets the environment
 // variable `DESCENT_FIGURES_DIR` to a folder; each figure is written there as `fig-NNNN.svg`
 // (NNNN counts from 0001 within the process) and a line `NNNN<TAB>caption` is appended to
-// `index.tsv` in the same folder. Nothing is printed to standard output, so figures never
-// disturb a snippet's checked output. Without the variable (a snippet pasted into a REPL or a
-// test), figures are counted and otherwise ignored.
+// `index.tsv` in the same folder (the format is defined once, in LessonResultsFormat). Nothing
+// is printed to standard output, so figures never disturb a snippet's checked output. Without
+// the variable (a snippet pasted into a REPL or a test), figures are counted and otherwise
+// ignored.
 
 import Figures
+import LessonResultsFormat
 
 #if canImport(Glibc)
   import Glibc
@@ -15,13 +17,17 @@ import Figures
   import Darwin
 #endif
 
-/// The name of the environment variable that tells `show(_:)` where to write figures.
-public let figuresDirectoryVariable = "DESCENT_FIGURES_DIR"
+/// The name of the environment variable that tells `show(_:)` where to write figures
+/// (`DESCENT_FIGURES_DIR`).
+public let figuresDirectoryVariable = FiguresFolder.environmentVariable
 
 nonisolated(unsafe) private var shownCount = 0
 
 /// How many figures this process has shown so far (the number of the last figure written).
-public var figuresShownCount: Int { shownCount }
+///
+/// For the lessons program's snippet boundaries only (`@_spi(LessonRunner) import
+/// LessonSupport`), so it is not one more name in every snippet's scope.
+@_spi(LessonRunner) public var figuresShownCount: Int { shownCount }
 
 /// Shows a figure under the snippet that calls this function on the rendered lesson page.
 ///
@@ -40,11 +46,10 @@ public func show(svg: String, caption: String = "") {
   guard let directory = getenv(figuresDirectoryVariable).map({ String(cString: $0) }),
     !directory.isEmpty
   else { return }
-  let number = String(shownCount)
-  let padded = String(repeating: "0", count: max(0, 4 - number.count)) + number
-  let flatCaption = String(caption.map { $0 == "\t" || $0.isNewline ? " " : $0 })
-  writeWhole(svg, to: directory + "/fig-" + padded + ".svg", append: false)
-  writeWhole(padded + "\t" + flatCaption + "\n", to: directory + "/index.tsv", append: true)
+  let entry = FigureIndexEntry(number: shownCount, caption: caption)
+  writeWhole(
+    svg, to: directory + "/" + FiguresFolder.figureFileName(number: entry.number), append: false)
+  writeWhole(entry.line, to: directory + "/" + FiguresFolder.indexFileName, append: true)
 }
 
 private func writeWhole(_ text: String, to path: String, append: Bool) {

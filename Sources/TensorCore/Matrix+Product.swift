@@ -2,6 +2,12 @@
 /// corresponding flag, its transpose. Computed by BLAS `?gemm` (OpenBLAS on
 /// Linux, Accelerate on Apple platforms); no transposed copy is made.
 ///
+/// The order in which an entry's terms are added is the BLAS kernel's: OpenBLAS picks a
+/// kernel for the processor (see ``BLASBackend``), so results can differ in their last bits
+/// from one machine to another. `descent-bench determinism` measures a fixed-order product
+/// in Swift against this one (3–10× slower at lesson sizes, median 3.6×) and says why the
+/// library keeps BLAS.
+///
 ///     let a = Matrix<Double>(rows: 2, columns: 2, storage: [1, 2, 3, 4])
 ///     let b = Matrix<Double>(rows: 2, columns: 1, storage: [5, 6])
 ///     matmul(a, b).storage                   // [17, 39]

@@ -7,6 +7,10 @@
 ///     m.columnSums()      // [4, 6]
 ///     m.rowMeans()        // [1.5, 3.5]
 ///     m.columnVariances() // [1, 1]   (divides by the row count, like numpy's var)
+///
+/// Every sum here adds its terms in index order, on one thread, so its result is the same on
+/// every processor and for every thread count (unlike a matrix product, whose order is the
+/// BLAS kernel's; see ``BLASBackend``).
 extension Matrix {
   /// The sum of all elements.
   ///

@@ -286,17 +286,14 @@ private func checkPagesInChromium(
     }
     let root = URL(fileURLWithPath: #filePath)
       .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    let names =
-      try FileManager.default.contentsOfDirectory(atPath: root.appending(path: "Lessons").path)
-      .filter { $0.hasSuffix(".md") }.sorted()
-    try #require(!names.isEmpty, "no lessons in \(root.path)/Lessons")
+    let paths = try LessonCatalog.lessonPaths(packageDirectory: root)
+    try #require(!paths.isEmpty, "no lessons in \(root.path)/Lessons")
     let executable =
       Bundle.main.executableURL ?? URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
     let runner = executable.deletingLastPathComponent().appending(path: "lesson-runner")
-    let compiled = LessonRunner.lessonsCompiled(into: runner)
+    let compiled = RunnerBuild.lessonsCompiled(into: runner)
     var sources: [(lesson: Lesson, source: String)] = []
-    for name in names {
-      let path = "Lessons/" + name
+    for path in paths {
       let text = try String(contentsOf: root.appending(path: path), encoding: .utf8)
       guard compiled.contains(path) else {
         Issue.record(

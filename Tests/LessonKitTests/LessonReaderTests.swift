@@ -281,7 +281,22 @@ func unknownAttribute() {
   let error = parseError("text\n\n```swift hide noprint\nx\n```\n")
   #expect(error?.line == 3)
   #expect(error?.message.contains("'noprint'") == true)
-  #expect(error?.message.contains("hide, norun, nocheck, solution") == true)
+  #expect(error?.message.contains("hide, norun, nocheck, solution, exact") == true)
+}
+
+@Test("exact is an attribute of checked snippets; with nocheck or norun it is an error")
+func exactAttribute() throws {
+  let lesson = try lesson("```swift exact\nprint(0.5)\n```\n\n```output\n0.5\n```\n")
+  #expect(lesson.snippets.map(\.attributes) == [[.exact]])
+  #expect(lesson.snippets[0].isChecked)
+  for other in ["nocheck", "norun"] {
+    let error = parseError("text\n\n```swift exact \(other)\nx\n```\n")
+    #expect(error?.line == 3)
+    #expect(
+      error?.message
+        == "'exact' makes the output compared character for character, but a '\(other)' "
+        + "snippet's output is never compared; drop one of them")
+  }
 }
 
 @Test("solution combines with nocheck and norun, not with hide")

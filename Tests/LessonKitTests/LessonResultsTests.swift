@@ -104,4 +104,20 @@ struct LessonResultsTests {
       of: fixture, in: directory, termination: .signaled(4), contentHash: "h", seconds: 1)
     #expect(run.failure?.line == 7)
   }
+
+  @Test("A thrown error names the snippet, points at its first line and keeps the description")
+  func thrown() throws {
+    let directory = try folder([
+      "progress.tsv": "begin\t0\nend\t0\t0\nbegin\t1\nthrew\t1\tshape 2\\t3\\nrow 2\n",
+      "snippet-0.out": "1\n",
+      "snippet-1.out": "partial\n",
+    ])
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let run = readLessonResults(
+      of: fixture, in: directory, termination: .exited(1), contentHash: "h", seconds: 1)
+    let failure = try #require(run.failure)
+    #expect(failure.snippetIndex == 1 && failure.line == 7)
+    #expect(failure.message == "threw in snippet 2: shape 2\t3\nrow 2")
+    #expect(run.snippets.map(\.index) == [0])
+  }
 }

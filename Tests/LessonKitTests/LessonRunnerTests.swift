@@ -11,22 +11,22 @@ struct LessonRunnerTests {
 
   @Test("The run's hash follows the snippets' code, attributes and lines, not output blocks")
   func contentHash() {
-    let hash = LessonRunner.contentHash(of: base, libraryHash: "L")
+    let hash = RunCache.contentHash(of: base, libraryHash: "L")
     #expect(hash.count == 16)
-    #expect(hash == LessonRunner.contentHash(of: base, libraryHash: "L"))
+    #expect(hash == RunCache.contentHash(of: base, libraryHash: "L"))
     var newOutput = base
     newOutput.snippets[0].output?.content = "something else\n"
-    #expect(LessonRunner.contentHash(of: newOutput, libraryHash: "L") == hash)
+    #expect(RunCache.contentHash(of: newOutput, libraryHash: "L") == hash)
     var newCode = base
     newCode.snippets[1].code.content = "print(3)\n"
-    #expect(LessonRunner.contentHash(of: newCode, libraryHash: "L") != hash)
+    #expect(RunCache.contentHash(of: newCode, libraryHash: "L") != hash)
     var moved = base
     moved.snippets[1].code.firstContentLine += 1
-    #expect(LessonRunner.contentHash(of: moved, libraryHash: "L") != hash)
+    #expect(RunCache.contentHash(of: moved, libraryHash: "L") != hash)
     var nocheck = base
     nocheck.snippets[1].attributes = [.nocheck]
-    #expect(LessonRunner.contentHash(of: nocheck, libraryHash: "L") != hash)
-    #expect(LessonRunner.contentHash(of: base, libraryHash: "M") != hash)
+    #expect(RunCache.contentHash(of: nocheck, libraryHash: "L") != hash)
+    #expect(RunCache.contentHash(of: base, libraryHash: "M") != hash)
   }
 
   /// A package folder with a source file, a lesson and a built runner.
@@ -59,11 +59,11 @@ struct LessonRunnerTests {
     let root = try package()
     defer { try? FileManager.default.removeItem(at: root) }
     #expect(
-      LessonRunner.upToDateRunner(packageDirectory: root)?.lastPathComponent == "lesson-runner")
+      RunnerBuild.upToDateRunner(packageDirectory: root)?.lastPathComponent == "lesson-runner")
     let later = Date().addingTimeInterval(60)
     try FileManager.default.setAttributes(
       [.modificationDate: later], ofItemAtPath: root.appending(path: "Sources/A/A.swift").path)
-    #expect(LessonRunner.upToDateRunner(packageDirectory: root) == nil)
+    #expect(RunnerBuild.upToDateRunner(packageDirectory: root) == nil)
   }
 
   @Test("A new lesson (the Lessons folder changes) needs a build")
@@ -73,18 +73,18 @@ struct LessonRunnerTests {
     try FileManager.default.setAttributes(
       [.modificationDate: Date().addingTimeInterval(60)],
       ofItemAtPath: root.appending(path: "Lessons").path)
-    #expect(LessonRunner.upToDateRunner(packageDirectory: root) == nil)
+    #expect(RunnerBuild.upToDateRunner(packageDirectory: root) == nil)
   }
 
   @Test("The library hash changes with any source file's content")
   func libraryHash() throws {
     let root = try package()
     defer { try? FileManager.default.removeItem(at: root) }
-    let before = LessonRunner.libraryHash(packageDirectory: root)
-    #expect(before == LessonRunner.libraryHash(packageDirectory: root))
+    let before = RunCache.libraryHash(packageDirectory: root)
+    #expect(before == RunCache.libraryHash(packageDirectory: root))
     try "let a = 2".write(
       to: root.appending(path: "Sources/A/A.swift"), atomically: true, encoding: .utf8)
-    #expect(LessonRunner.libraryHash(packageDirectory: root) != before)
+    #expect(RunCache.libraryHash(packageDirectory: root) != before)
   }
 
   @Test("A fresh cached run is returned; a stale one is not")
@@ -93,15 +93,15 @@ struct LessonRunnerTests {
     defer { try? FileManager.default.removeItem(at: root) }
     let options = LessonRunOptions(packageDirectory: root)
     #expect(LessonRunner.cachedRun(for: base, options: options) == nil)
-    let hash = LessonRunner.contentHash(
-      of: base, libraryHash: LessonRunner.libraryHash(packageDirectory: root))
+    let hash = RunCache.contentHash(
+      of: base, libraryHash: RunCache.libraryHash(packageDirectory: root))
     let run = LessonRun(
       path: base.path, contentHash: hash,
       snippets: [SnippetRun(index: 0, output: "1\n", figures: [])], failure: nil, seconds: 1)
     try FileManager.default.createDirectory(
       at: options.cacheDirectory, withIntermediateDirectories: true)
     try JSONEncoder().encode(run).write(
-      to: options.cacheDirectory.appending(path: LessonRunner.cacheName(base.path)))
+      to: options.cacheDirectory.appending(path: RunCache.fileName(forLessonAt: base.path)))
     #expect(LessonRunner.cachedRun(for: base, options: options) == run)
     // run(lessons:) takes it without building or running anything (the runner is a text file).
     let runs = try await LessonRunner.run(lessons: [base], options: options)
@@ -127,7 +127,7 @@ struct BuildFailureTests {
       Lessons/b.md:10:7: error: cannot find 'undefinedName' in scope
       Lessons/b.md:10:7: note: did you mean 'a'?
       """
-    let run = LessonRunner.buildFailureRun(of: fixture, diagnostics: diagnostics, hash: "h")
+    let run = RunnerBuild.failureRun(of: fixture, diagnostics: diagnostics, hash: "h")
     #expect(run.failure?.line == 10)
     #expect(run.failure?.snippetIndex == 1)
     #expect(run.failure?.message.contains("cannot find 'undefinedName' in scope") == true)
@@ -137,7 +137,7 @@ struct BuildFailureTests {
 
   @Test("A lesson the compiler did not name is reported as not run")
   func otherLesson() {
-    let run = LessonRunner.buildFailureRun(
+    let run = RunnerBuild.failureRun(
       of: fixture, diagnostics: "Lessons/other.md:3:1: error: x\n", hash: "h")
     #expect(run.failure?.snippetIndex == nil)
     #expect(run.failure?.message.hasPrefix("not run: the lessons program did not build") == true)

@@ -2,10 +2,10 @@ import Testing
 
 @testable import LessonKit
 
-/// Markdown → protected Markdown → cmark → restored HTML, as a lesson page does it.
+/// Markdown → protected Markdown → cmark's tree → math resolved → HTML, as a lesson page does
+/// it.
 private func renderedWithMath(_ markdown: String) -> String {
-  let protected = protectMath(in: markdown)
-  return restoreMath(in: cmarkHTML(protected.markdown), spans: protected.spans)
+  markdownHTML(markdown)
 }
 
 @Suite struct SiteMathTests {
@@ -43,8 +43,7 @@ private func renderedWithMath(_ markdown: String) -> String {
     #expect(
       protected.markdown.split(separator: "\n", omittingEmptySubsequences: false).count
         == markdown.split(separator: "\n", omittingEmptySubsequences: false).count)
-    let html = restoreMath(
-      in: cmarkHTML(protected.markdown, sourcePositions: true), spans: protected.spans)
+    let html = markdownHTML(markdown, sourcePositions: true)
     #expect(html.contains(">$$\n\\frac{a}{b}\n  + c_1\n$$</p>"))
     #expect(html.contains("<pre data-sourcepos=\"8:1-10:3\"><code class=\"language-swift\">"))
   }

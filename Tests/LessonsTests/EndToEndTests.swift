@@ -108,6 +108,21 @@ struct EndToEndTests {
       out.contains(package.path("hang") + ":13: error: lesson timed out after 3 s in snippet 2"))
   }
 
+  @Test("verify: an error thrown out of a snippet fails the lesson at that snippet's line")
+  func verifyThrowingSnippet() throws {
+    let package = try FixturePackage()
+    let result = try package.lessons(["verify"], lessons: ["throws", "pass"])
+    #expect(result.status == 1, "stdout:\n\(result.output)\nstderr:\n\(result.error)")
+    #expect(result.output.hasSuffix("1 passed, 1 failed\n"))
+    // Snippet 2's body starts at line 14; the error's two-line description is kept whole.
+    #expect(
+      result.output.contains(
+        package.path("throws")
+          + ":14: error: lesson threw in snippet 2: step 3 is too large\nuse a step below 3\n"))
+    #expect(result.output.contains("(the snippet before it printed its recorded output)"))
+    #expect(!result.output.contains("never reached"))
+  }
+
   @Test("verify: all passing exits 0, and an unchanged lesson is taken from the cache")
   func verifyPassingAndCached() throws {
     let package = try FixturePackage()

@@ -68,16 +68,15 @@ private func measureRender(_ pages: [SitePage], name: String) throws {
 /// The Markdown lessons of `Lessons/` in the working directory, with runs made from their
 /// recorded outputs, or `nil` when there are none.
 private func realCourse() throws -> [SitePage]? {
-  let directory = "Lessons"
-  guard
-    let names = try? FileManager.default.contentsOfDirectory(atPath: directory)
-      .filter({ $0.hasSuffix(".md") }).sorted(),
-    !names.isEmpty
+  let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+  guard let paths = try? LessonCatalog.lessonPaths(packageDirectory: root), !paths.isEmpty
   else { return nil }
-  return try names.map { name in
-    let path = directory + "/" + name
-    let source = try String(contentsOfFile: path, encoding: .utf8)
-    let lesson = try Lesson(parsing: source, path: path)
+  let loaded = LessonCatalog.load(paths, packageDirectory: root)
+  if let problem = loaded.problems.first { throw problem }
+  return loaded.lessons.map { loadedLesson in
+    let (lesson, source, path) = (
+      loadedLesson.lesson, loadedLesson.source, loadedLesson.lesson.path
+    )
     let runs = lesson.snippets.filter { !$0.attributes.contains(.norun) }.map { snippet in
       SnippetRun(
         index: snippet.index, output: snippet.output?.content ?? "",

@@ -1,11 +1,12 @@
 // descent-bench: prints speed and memory figures side by side with their references.
-// Usage: descent-bench [all|tensorcore|optimizers|normalization|hessian|lessons|render]
+// Usage: descent-bench [all|tensorcore|determinism|optimizers|normalization|hessian|lessons|render]
 // Each suite lives in its own file; reference scripts (numpy) are in Tools/bench/reference.
 
 import Foundation
 
 let suites: [(name: String, run: () throws -> Void)] = [
   ("tensorcore", benchTensorCore),
+  ("determinism", benchDeterminism),
   ("optimizers", benchOptimizers),
   ("normalization", benchNormalization),
   ("hessian", benchHessian),
@@ -14,6 +15,11 @@ let suites: [(name: String, run: () throws -> Void)] = [
 ]
 
 let requested = CommandLine.arguments.dropFirst().first ?? "all"
+if requested == "--product-digests" {
+  // The determinism suite runs this program again under each OpenBLAS kernel.
+  printProductDigests()
+  exit(0)
+}
 if requested == "--help" || requested == "-h" {
   print("usage: descent-bench [all|\(suites.map(\.name).joined(separator: "|"))]")
   print("Prints figures and ratios; numpy references run when python3 with numpy is present.")

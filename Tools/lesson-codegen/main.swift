@@ -12,29 +12,15 @@ guard arguments.count >= 2 else {
   FileHandle.standardError.write(Data("usage: lesson-codegen PACKAGE_DIR OUTPUT LESSON…\n".utf8))
   exit(64)
 }
-let packageDirectory = URL(fileURLWithPath: arguments.first!).standardizedFileURL.path
+let packageDirectory = URL(fileURLWithPath: arguments.first!).standardizedFileURL
 let output = arguments.dropFirst().first!
-var lessons: [Lesson] = []
-var failed = false
-for file in arguments.dropFirst(2) {
-  let absolute = URL(fileURLWithPath: file).standardizedFileURL.path
-  let relative =
-    absolute.hasPrefix(packageDirectory + "/")
-    ? String(absolute.dropFirst(packageDirectory.count + 1)) : absolute
-  do {
-    let text = try String(contentsOfFile: absolute, encoding: .utf8)
-    let lesson = try Lesson(parsing: text, path: relative)
-    let problems = lessonCodeLimitations(in: lesson)
-    for problem in problems { FileHandle.standardError.write(Data("\(problem)\n".utf8)) }
-    failed = failed || !problems.isEmpty
-    lessons.append(lesson)
-  } catch {
-    FileHandle.standardError.write(Data("\(error)\n".utf8))
-    failed = true
-  }
+let paths = arguments.dropFirst(2).map {
+  LessonCatalog.relativePath(of: $0, packageDirectory: packageDirectory)
 }
-if failed { exit(1) }
-let source = generateLessonSource(for: lessons)
+let loaded = LessonCatalog.load(paths, packageDirectory: packageDirectory)
+for problem in loaded.problems { FileHandle.standardError.write(Data("\(problem)\n".utf8)) }
+if !loaded.problems.isEmpty { exit(1) }
+let source = generateLessonSource(for: loaded.lessons.map(\.lesson))
 do {
   try source.write(toFile: output, atomically: true, encoding: .utf8)
 } catch {

@@ -21,25 +21,26 @@ struct LessonSelection: ParsableArguments {
     URL(fileURLWithPath: packagePath).standardizedFileURL
   }
 
-  /// The lesson paths relative to the package root (as the runner names them), sorted.
+  /// The lesson paths relative to the package root (as the runner names them): the given
+  /// files, or every lesson of `Lessons/` (`LessonCatalog`), sorted.
   func lessonPaths() throws -> [String] {
     let root = packageDirectory.path
     if paths.isEmpty {
-      let folder = packageDirectory.appending(path: "Lessons")
-      guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else {
+      do {
+        return try LessonCatalog.lessonPaths(packageDirectory: packageDirectory)
+      } catch {
         throw ValidationError(
           "no Lessons/ folder in \(root); run from the package root or pass --package-path")
       }
-      return names.filter { $0.hasSuffix(".md") }.sorted().map { "Lessons/" + $0 }
     }
     return try paths.map { path in
-      let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
-      guard FileManager.default.fileExists(atPath: absolute) else {
+      guard
+        FileManager.default.fileExists(atPath: URL(fileURLWithPath: path).standardizedFileURL.path)
+      else {
         throw ValidationError("\(path): no such lesson file")
       }
-      let relative =
-        absolute.hasPrefix(root + "/") ? String(absolute.dropFirst(root.count + 1)) : absolute
-      guard !relative.hasPrefix("/"), relative.hasSuffix(".md") else {
+      let relative = LessonCatalog.relativePath(of: path, packageDirectory: packageDirectory)
+      guard !relative.hasPrefix("/"), LessonCatalog.isLessonFileName(relative) else {
         throw ValidationError(
           "\(path) is not a lesson of \(root): lessons are its Lessons/*.md files "
             + "(only those are compiled); pass --package-path for another package")
@@ -53,28 +54,13 @@ struct LessonSelection: ParsableArguments {
     try readLessonsWithSources().map(\.lesson)
   }
 
-  /// Reads the selected lessons with their exact text (bytes decoded as UTF-8).
+  /// Reads the selected lessons with their exact text (bytes decoded as UTF-8); prints every
+  /// `path:line: error:` and throws when any is bad.
   func readLessonsWithSources() throws -> [(lesson: Lesson, source: String)] {
-    var lessons: [(lesson: Lesson, source: String)] = []
-    var failed = false
-    for path in try lessonPaths() {
-      do {
-        let data = try Data(contentsOf: packageDirectory.appending(path: path))
-        guard let text = String(data: data, encoding: .utf8) else {
-          throw ValidationError("\(path):1: error: the file is not UTF-8 text; save it as UTF-8")
-        }
-        let lesson = try Lesson(parsing: text, path: path)
-        let problems = lessonCodeLimitations(in: lesson)
-        for problem in problems { printError("\(problem)") }
-        failed = failed || !problems.isEmpty
-        lessons.append((lesson, text))
-      } catch {
-        printError("\(error)")
-        failed = true
-      }
-    }
-    if failed { throw ExitCode(1) }
-    return lessons
+    let loaded = LessonCatalog.load(try lessonPaths(), packageDirectory: packageDirectory)
+    for problem in loaded.problems { printError("\(problem)") }
+    if !loaded.problems.isEmpty { throw ExitCode(1) }
+    return loaded.lessons.map { ($0.lesson, $0.source) }
   }
 }
 

@@ -12,11 +12,15 @@ struct Lessons: AsyncParsableCommand {
       Every lesson in Lessons/ is a Markdown file whose ```swift blocks run, in order, in one \
       program built against the library. The ```output block after a snippet records what it \
       prints. Attributes after `swift`: hide (runs, not shown), norun (compiled, not run), \
-      nocheck (runs, output not compared).
+      nocheck (runs, output not compared), solution (shown only in the instructor edition), \
+      exact (compared character for character; otherwise numbers with a point or an \
+      exponent match within one unit of their last printed digit). Snippets call throwing \
+      functions with `try`.
 
       Examples:
         lessons verify                      check every lesson
         lessons verify Lessons/00-getting-started.md --timeout 10
+        lessons verify --portability        every lesson under other BLAS kernels and builds
         lessons update Lessons/00-getting-started.md
         lessons list
         lessons render                      the course as HTML in site/

@@ -17,11 +17,35 @@ extension Lessons {
         Exits 0 only when every lesson passes. Runs are cached under .build/lessons: a lesson \
         whose snippets and library are unchanged is not run again.
 
+        Numbers are compared at the precision they are printed: one with a point or an \
+        exponent (0.1234, -1.5e-3) matches when it differs by at most one unit in its last \
+        digit (0.1235 matches 0.1234; 0.1237 and 0.12 do not; -0.0000 matches 0.0000); an \
+        integer (a count, a step) must be the same; text around numbers must be the same. \
+        A number touching a letter, a digit, `_` or a `.`-joined digit (x2, v1.0.3, 0x1F) is \
+        text. Mark a snippet `swift exact` to compare it character for character.
+
+        --portability runs every selected lesson in a matrix of environments and reports, \
+        with its Lessons/x.md:LINE, the environments that disagree and a diff, each checked \
+        output that is not the same in all of them (compared as above), besides the ordinary \
+        check against the recorded outputs. The matrix: the reference (what `lessons verify` \
+        runs: this build, the kernel OpenBLAS picks, one BLAS thread); the release build (the \
+        debug one with --release); each OPENBLAS_CORETYPE kernel of --kernels (default \
+        Haswell, Sandybridge, Nehalem, Prescott) in release; and two BLAS threads in release. \
+        A kernel this processor cannot run, an unknown name, or the reference's own kernel is \
+        skipped with a note; --list-environments prints the matrix with the kernel the \
+        lessons program reports in each (openblas_get_corename()). Runs are cached per \
+        environment (.build/lessons/cache/env-NAME); --no-cache runs them all again. \
+        --jobs lessons run at once, across environments. It builds the release lessons \
+        program (about 3 minutes the first time).
+
         Examples:
           lessons verify
           lessons verify Lessons/00-getting-started.md --timeout 10 --no-cache
           lessons verify --render            check, then write the HTML course to site/
           lessons verify --render --instructor   … the instructor edition, to site-instructor/
+          lessons verify --portability       every lesson in every environment
+          lessons verify --portability --kernels Sandybridge,Atom
+          lessons verify --list-environments
         """)
 
     @OptionGroup var selection: LessonSelection
@@ -29,9 +53,14 @@ extension Lessons {
     @Flag(help: "Also render the checked lessons as HTML in the same pass (see `lessons render`).")
     var render = false
     @OptionGroup var site: SiteOptions
+    @OptionGroup var portability: PortabilityOptions
 
     func run() async throws {
       let sources = try selection.readLessonsWithSources()
+      if portability.portability || portability.listEnvironments {
+        try await runPortability(sources)
+        return
+      }
       let lessons = sources.map(\.lesson)
       let byPath = Dictionary(lessons.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
       let options = running.runOptions(packageDirectory: selection.packageDirectory) {

@@ -1,0 +1,105 @@
+// The HTML that stands in a lesson page where a snippet's code block was: the highlighted code
+// (unless hidden), the output and figures of its run, the failure and mismatch notes; and the
+// failure box of a lesson that did not run to its end.
+
+/// The HTML of one snippet: its highlighted code (unless hidden), then its output, figures,
+/// failure and mismatch note; a shown solution is all of that inside a "Solution" box.
+func snippetHTML(
+  _ snippet: Snippet, page: SitePage, run: SnippetRun?, edition: SiteEdition,
+  warnings: inout [String]
+) -> String {
+  let hidden = !edition.shows(snippet)
+  let path = page.lesson.path
+  var html = ""
+  let boxed = !hidden && snippet.attributes.contains(.solution)
+  if boxed {
+    html += "<aside class=\"solution-box\" aria-label=\"Solution\">"
+    html += "<p class=\"solution-label\">Solution</p>\n"
+  }
+  if !hidden {
+    let classes = (["snippet"] + snippet.attributes.map(\.rawValue).sorted()).joined(separator: " ")
+    html += "<div class=\"\(classes)\" id=\"snippet-\(snippet.index + 1)\">"
+    html += "<pre class=\"code\"><code class=\"language-swift\">"
+    html += SwiftHighlighter.html(for: snippet.code.content)
+    html += "</code></pre></div>\n"
+  }
+  if let lessonRun = page.run {
+    let failedHere = lessonRun.failure.map { $0.snippetIndex == snippet.index } ?? false
+    if let run {
+      // A snippet that failed may still have printed something first.
+      if !hidden {
+        html += outputHTML(run.output)
+        for figure in run.figures { html += figureHTML(figure, path: path, warnings: &warnings) }
+      }
+      if failedHere, let failure = lessonRun.failure { html += failureBox(failure, path: path) }
+    } else if failedHere, let failure = lessonRun.failure {
+      html += failureBox(failure, path: path)
+    } else if snippet.attributes.contains(.norun) {
+      if !hidden { html += "<p class=\"note\">Compiled, not run.</p>\n" }
+    } else if lessonRun.failure != nil {
+      if !hidden {
+        html += "<p class=\"note\">Not run: the lesson stopped before this snippet.</p>\n"
+      }
+    } else {
+      warnings.append(
+        "\(path):\(snippet.code.openingLine): the run has no result for this snippet; "
+          + "showing the recorded output")
+      if !hidden { html += outputHTML(snippet.output?.content ?? "") }
+    }
+  } else if !hidden {
+    html += outputHTML(snippet.output?.content ?? "")
+  }
+  if let note = page.mismatches[snippet.index] {
+    html += "<div class=\"mismatch\" role=\"note\"><p><strong>This output differs from the "
+    html += "output recorded in the lesson</strong> (\(path.htmlEscaped):"
+    html += "\(snippet.output?.openingLine ?? snippet.code.closingLine)):</p>"
+    html += "<pre>\(note.htmlEscaped)</pre></div>\n"
+  }
+  if boxed { html += "</aside>\n" }
+  return html
+}
+
+/// A snippet's printed output, escaped, or nothing when it printed nothing.
+private func outputHTML(_ output: String) -> String {
+  guard !output.isEmpty else { return "" }
+  return "<div class=\"output\"><pre><samp>\(output.htmlEscaped)</samp></pre></div>\n"
+}
+
+/// A figure: the SVG inline (without an XML declaration or doctype), its caption escaped.
+///
+/// The SVG comes from the `Figures` module, which escapes all text it draws, and is inlined as
+/// it is; anything that is not an `<svg>` element is shown as escaped text instead, with a
+/// warning.
+private func figureHTML(_ figure: FigureOutput, path: String, warnings: inout [String]) -> String {
+  var svg = figure.svg[...]
+  while true {
+    svg = svg.drop(while: \.isWhitespace)
+    if svg.hasPrefix("<?") || svg.hasPrefix("<!") {
+      guard let end = svg.firstIndex(of: ">") else { break }
+      svg = svg[svg.index(after: end)...]
+    } else {
+      break
+    }
+  }
+  var html = "<figure class=\"figure\"><div class=\"figure-svg\">"
+  if svg.hasPrefix("<svg") {
+    html += svg
+  } else {
+    warnings.append("\(path): a figure is not an SVG document; shown as text")
+    html += "<pre>\(figure.svg.htmlEscaped)</pre>"
+  }
+  html += "</div>"
+  if !figure.caption.isEmpty {
+    html += "<figcaption>\(figure.caption.htmlEscaped)</figcaption>"
+  }
+  return html + "</figure>\n"
+}
+
+/// The warning box of a lesson that did not run to its end.
+func failureBox(_ failure: LessonFailure, path: String) -> String {
+  let what = failure.snippetIndex == nil ? "did not compile" : "stopped here"
+  var html = "<div class=\"failure\" role=\"alert\"><p><strong>This lesson \(what).</strong> "
+  html += "<code>\(path.htmlEscaped):\(failure.line)</code></p>"
+  html += "<pre>\(failure.message.htmlEscaped)</pre></div>\n"
+  return html
+}

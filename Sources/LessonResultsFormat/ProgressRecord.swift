@@ -1,0 +1,109 @@
+// The lines of `progress.tsv`: the lesson process appends one before and after each snippet,
+// so that a crash or a hang mid-lesson still tells which snippet was running.
+
+/// One line of a results folder's `progress.tsv`; fields are separated by tabs.
+///
+///     begin<TAB>I                snippet I starts (its output goes to snippet-I.out)
+///     end<TAB>I<TAB>F            snippet I ran to its end; F figures were shown so far
+///     threw<TAB>I<TAB>TEXT       an error thrown out of snippet I stopped the lesson
+///     finished                   the lesson ran to its end
+///
+/// TEXT is the error's description with `\`, tab, line feed and carriage return written as
+/// `\\`, `\t`, `\n` and `\r`, so that it stays on one line.
+///
+///     ProgressRecord.end(snippet: 1, figuresShown: 2).line  // "end\t1\t2\n"
+///     ProgressRecord(line: "begin\t0")                       // .begin(snippet: 0)
+public enum ProgressRecord: Sendable, Equatable {
+  /// Snippet `snippet` starts.
+  case begin(snippet: Int)
+  /// Snippet `snippet` ran to its end, and the process had shown `figuresShown` figures.
+  case end(snippet: Int, figuresShown: Int)
+  /// An error thrown out of snippet `snippet` stopped the lesson; `description` is the
+  /// error's description.
+  case threw(snippet: Int, description: String)
+  /// The lesson ran to its end.
+  case finished
+
+  /// The record as one line of `progress.tsv`, with its final `\n`.
+  public var line: String {
+    switch self {
+    case .begin(let snippet): "begin\t\(snippet)\n"
+    case .end(let snippet, let figuresShown): "end\t\(snippet)\t\(figuresShown)\n"
+    case .threw(let snippet, let description):
+      "threw\t\(snippet)\t\(escapingLineBreaks(description))\n"
+    case .finished: "finished\n"
+    }
+  }
+
+  /// Reads one line of `progress.tsv` (without its line ending).
+  ///
+  /// - Parameter line: The line.
+  /// - Returns: The record, or `nil` when the line is not one (for example the partial last
+  ///   line of a process that was killed while writing it).
+  public init?(line: Substring) {
+    let fields = line.split(separator: "\t", maxSplits: 2, omittingEmptySubsequences: false)
+    switch fields.first {
+    case "begin":
+      guard fields.count == 2, let snippet = Int(fields[1]) else { return nil }
+      self = .begin(snippet: snippet)
+    case "end":
+      guard fields.count == 3, let snippet = Int(fields[1]), let count = Int(fields[2]) else {
+        return nil
+      }
+      self = .end(snippet: snippet, figuresShown: count)
+    case "threw":
+      guard fields.count == 3, let snippet = Int(fields[1]) else { return nil }
+      self = .threw(snippet: snippet, description: unescapingLineBreaks(fields[2]))
+    case "finished":
+      guard fields.count == 1 else { return nil }
+      self = .finished
+    default:
+      return nil
+    }
+  }
+
+  /// Reads every record of a `progress.tsv`, skipping lines that are not records.
+  ///
+  /// - Parameter text: The file's text.
+  /// - Returns: The records, in order.
+  /// - Complexity: O(*n*) in the length of `text`.
+  public static func records(in text: String) -> [ProgressRecord] {
+    text.split(separator: "\n").compactMap { ProgressRecord(line: $0) }
+  }
+}
+
+/// `text` with `\`, tab, line feed and carriage return written as two-character escapes.
+func escapingLineBreaks(_ text: String) -> String {
+  text.unicodeScalars.map { lineBreakEscapes[$0] ?? String($0) }.joined()
+}
+
+/// The escapes of ``escapingLineBreaks(_:)``, by the scalar they stand for.
+private let lineBreakEscapes: [Unicode.Scalar: String] = [
+  "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r",
+]
+
+/// The inverse of ``escapingLineBreaks(_:)``; an unknown escape is kept as it is.
+func unescapingLineBreaks(_ text: Substring) -> String {
+  var result = ""
+  var escaped = false
+  for character in text.unicodeScalars {
+    if escaped {
+      switch character {
+      case "t": result += "\t"
+      case "n": result += "\n"
+      case "r": result += "\r"
+      case "\\": result += "\\"
+      default:
+        result += "\\"
+        result.unicodeScalars.append(character)
+      }
+      escaped = false
+    } else if character == "\\" {
+      escaped = true
+    } else {
+      result.unicodeScalars.append(character)
+    }
+  }
+  if escaped { result += "\\" }
+  return result
+}

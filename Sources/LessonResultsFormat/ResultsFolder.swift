@@ -1,0 +1,66 @@
+// The results folder: what one lesson process leaves behind for the `lessons` tool. This module
+// is its only definition. The lesson process writes it (LessonRunnerSupport's snippet
+// boundaries, LessonSupport's `show`), LessonKit creates the folder and reads it back; all three
+// import this module, which imports nothing, so the format cannot drift between the writer and
+// the reader (nor drag a numeric module into LessonKit).
+//
+//     RESULTS/
+//       progress.tsv       one ProgressRecord a line, appended as the lesson runs
+//       snippet-I.out      everything snippet I wrote to standard output
+//       stderr.txt         the process's standard error (written by the parent, LessonKit)
+//       figures/           the show(_:) channel (FiguresFolder): fig-NNNN.svg, index.tsv
+//
+// Files are UTF-8 text with `\n` line endings.
+
+/// The names of the files in a lesson process's results folder (`lesson-runner LESSON
+/// --results DIR`).
+///
+///     ResultsFolder.snippetOutputFileName(snippetIndex: 2)  // "snippet-2.out"
+public enum ResultsFolder {
+  /// The progress log, one ``ProgressRecord`` a line: `progress.tsv`.
+  public static let progressFileName = "progress.tsv"
+
+  /// The file the parent process sends the lesson's standard error to: `stderr.txt`.
+  public static let standardErrorFileName = "stderr.txt"
+
+  /// The folder the parent creates for `show(_:)` and names in ``FiguresFolder/environmentVariable``:
+  /// `figures`.
+  public static let figuresFolderName = "figures"
+
+  /// The file that holds what a snippet printed: `snippet-INDEX.out`.
+  ///
+  /// - Parameter snippetIndex: The snippet's index within its lesson, from 0.
+  /// - Returns: The file name, e.g. `snippet-0.out`.
+  public static func snippetOutputFileName(snippetIndex: Int) -> String {
+    "snippet-\(snippetIndex).out"
+  }
+}
+
+/// The folder `show(_:)` writes figures into, named by an environment variable so that a
+/// snippet never needs to know where its lesson's results go.
+///
+/// Each figure is `fig-NNNN.svg` (NNNN counts from 0001 within the process) and adds one line
+/// to `index.tsv` (a ``FigureIndexEntry``). Without the variable, figures are not written.
+public enum FiguresFolder {
+  /// The environment variable that names the folder: `DESCENT_FIGURES_DIR`.
+  public static let environmentVariable = "DESCENT_FIGURES_DIR"
+
+  /// The index of the figures shown, one ``FigureIndexEntry`` a line: `index.tsv`.
+  public static let indexFileName = "index.tsv"
+
+  /// The file of figure `number`: `fig-` and the number padded to four digits, `.svg`.
+  ///
+  ///     FiguresFolder.figureFileName(number: 7)  // "fig-0007.svg"
+  ///
+  /// - Parameter number: The figure's number in its process, from 1.
+  /// - Returns: The file name.
+  public static func figureFileName(number: Int) -> String {
+    "fig-" + paddedFigureNumber(number) + ".svg"
+  }
+}
+
+/// `number` with leading zeros to four digits (`7` → `0007`; `12345` stays as it is).
+func paddedFigureNumber(_ number: Int) -> String {
+  let digits = String(number)
+  return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+}
