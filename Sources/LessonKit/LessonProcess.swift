@@ -45,9 +45,11 @@ enum LessonProcess {
     process.executableURL = runner
     process.arguments = [lesson.path, "--results", directory.path]
     process.currentDirectoryURL = options.packageDirectory
-    process.environment = lessonEnvironment(
+    var environment = lessonEnvironment(
       inheriting: ProcessInfo.processInfo.environment, figuresDirectory: figures.path,
       setting: options.environment)
+    environment[ExerciseFiles.timeoutVariable] = String(options.exerciseTimeout)
+    process.environment = environment
     process.standardInput = FileHandle.nullDevice
     process.standardOutput = FileHandle.nullDevice
     let errorHandle = try FileHandle(forWritingTo: standardError)

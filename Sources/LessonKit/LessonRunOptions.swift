@@ -26,6 +26,10 @@ public struct LessonRunOptions: Sendable {
   /// The default, `LessonRunOptions.oneBLASThread`, runs BLAS on one thread; the portability
   /// check also sets `OPENBLAS_CORETYPE` (see `LessonEnvironment`).
   public var environment: [String: String] = LessonRunOptions.oneBLASThread
+  /// Seconds the answer of a checked exercise, and each of its checks, may run before it is
+  /// killed and reported as timed out (`DESCENT_EXERCISE_TIMEOUT` in the lesson process); the
+  /// lesson goes on with its next snippet.
+  public var exerciseTimeout: Double = 30
   /// A name for a non-default `environment` (with the configuration it goes with), or `nil`.
   /// Runs in a named environment are cached apart, under `cacheDirectory`, and keyed by the
   /// name too, so they never stand in for ordinary runs or for another environment's. (Runs

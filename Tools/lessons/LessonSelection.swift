@@ -87,8 +87,17 @@ struct RunOptions: ParsableArguments {
   @Flag(help: "Build the lessons program optimized (-c release): slower to build, faster to run.")
   var release = false
 
+  @Option(
+    help: ArgumentHelp(
+      "Seconds the answer of a checked exercise, and each of its checks, may run.",
+      valueName: "seconds"))
+  var exerciseTimeout: Double = 30
+
   func validate() throws {
     guard timeout > 0 else { throw ValidationError("--timeout must be positive, got \(timeout)") }
+    guard exerciseTimeout > 0 else {
+      throw ValidationError("--exercise-timeout must be positive, got \(exerciseTimeout)")
+    }
     guard jobs > 0 else { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
   }
 
@@ -96,10 +105,12 @@ struct RunOptions: ParsableArguments {
   func runOptions(
     packageDirectory: URL, onFinish: (@Sendable (LessonRun, Bool) -> Void)? = nil
   ) -> LessonRunOptions {
-    LessonRunOptions(
+    var options = LessonRunOptions(
       packageDirectory: packageDirectory, timeout: timeout, jobs: jobs, useCache: !noCache,
       runnerExecutable: runner.map { URL(fileURLWithPath: $0).standardizedFileURL },
       onFinish: onFinish, configuration: release ? .release : .debug)
+    options.exerciseTimeout = exerciseTimeout
+    return options
   }
 }
 

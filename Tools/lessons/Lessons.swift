@@ -14,8 +14,11 @@ struct Lessons: AsyncParsableCommand {
       prints. Attributes after `swift`: hide (runs, not shown), norun (compiled, not run), \
       nocheck (runs, output not compared), solution (shown only in the instructor edition), \
       exact (compared character for character; otherwise numbers with a point or an \
-      exponent match within one unit of their last printed digit). Snippets call throwing \
-      functions with `try`.
+      exponent match within one unit of their last printed digit), placeholder (what the \
+      student edition shows instead of a checked exercise's solution), check and check hidden \
+      (code that tests an exercise's answer; hidden ones only in the instructor edition), \
+      exercise=NAME (the exercise a snippet belongs to, outside its list item). Snippets call \
+      throwing functions with `try`.
 
       Examples:
         lessons verify                      check every lesson
@@ -26,8 +29,14 @@ struct Lessons: AsyncParsableCommand {
         lessons update Lessons/00-getting-started.md
         lessons list
         lessons render                      the course as HTML in site/
+        lessons student-edition --output student   the lessons without solutions, and HTML
+        lessons check my-work/03-batch-and-momentum.md   check your answers
+        lessons grade submissions/ --output grades       grade a class, each copy sandboxed
       """,
-    subcommands: [Verify.self, Update.self, List.self, Render.self, CheckProse.self],
+    subcommands: [
+      Verify.self, Update.self, List.self, Render.self, CheckProse.self, StudentEdition.self,
+      Check.self, Grade.self,
+    ],
     defaultSubcommand: Verify.self
   )
 }
