@@ -66,8 +66,8 @@ public struct GradingLimits: Sendable, Equatable {
   public var compileSeconds: Double = 300
   /// Seconds the whole program of one copy may run.
   public var runSeconds: Double = 300
-  /// Seconds each answer, and each check, may run.
-  public var exerciseSeconds: Double = 10
+  /// Seconds each answer, and each check, may run (as in `lessons verify`).
+  public var exerciseSeconds: Double = 30
   /// The largest file an answer may write, standard output included, in bytes.
   public var outputBytes: Int = 8 << 20
   /// The largest address space of the compiler and of the program, in bytes.

@@ -75,7 +75,8 @@ public struct AnswerKit: Sendable {
     defer { try? manager.removeItem(at: building) }
     try manager.createDirectory(at: building, withIntermediateDirectories: true)
     try populate(
-      building, objects: objects, bin: bin, packageDirectory: packageDirectory, swiftc: swiftc)
+      building, objects: objects, bin: bin, builtFrom: builtPackage(of: bin) ?? packageDirectory,
+      kitDirectory: directory)
     try? manager.removeItem(at: directory)
     try manager.moveItem(at: building, to: directory)
     // The module cache records its folder's path: warm it where it stays.
@@ -115,13 +116,24 @@ public struct AnswerKit: Sendable {
     return AnswerKit(directory: directory, swiftc: swiftc, compileFlags: compile, linkInputs: link)
   }
 
+  /// The package whose build folder holds `bin` (the folder above `.build`), or `nil`.
+  private static func builtPackage(of bin: URL) -> URL? {
+    var folder = bin.standardizedFileURL
+    while folder.path != "/" {
+      if folder.lastPathComponent == ".build" { return folder.deletingLastPathComponent() }
+      folder = folder.deletingLastPathComponent()
+    }
+    return nil
+  }
+
   /// Copies the objects, modules, module maps and resources into `folder` and writes the flags
-  /// (with the paths the kit will have once moved to `.build/lessons/answer-kit`).
+  /// (with the paths the kit will have once moved to `kitDirectory`). The module maps and the
+  /// manifest are read from `packageDirectory`, the package the lessons program was built in.
   private static func populate(
-    _ folder: URL, objects: [String], bin: URL, packageDirectory: URL, swiftc: URL
+    _ folder: URL, objects: [String], bin: URL, builtFrom packageDirectory: URL,
+    kitDirectory final: URL
   ) throws {
     let manager = FileManager.default
-    let final = packageDirectory.appending(path: ".build/lessons/answer-kit")
     var modules: [String] = []
     var cModules: [String] = []
     var link: [String] = []

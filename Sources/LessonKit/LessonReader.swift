@@ -105,6 +105,22 @@ extension Lesson {
           }
           attributes.insert(attribute)
         }
+        if attributes.isSuperset(of: [.solution, .hide]) {
+          throw LessonError(
+            path: path, line: block.openingLine,
+            message:
+              "a snippet cannot be both 'solution' and 'hide': a solution is shown only in the "
+              + "instructor edition, and 'hide' would hide it there too; drop 'hide'")
+        }
+        if attributes.contains(.exact),
+          let ignored = [SnippetAttribute.nocheck, .norun].first(where: attributes.contains)
+        {
+          throw LessonError(
+            path: path, line: block.openingLine,
+            message:
+              "'exact' makes the output compared character for character, but a '"
+              + ignored.rawValue + "' snippet's output is never compared; drop one of them")
+        }
         try checkAttributes(attributes, label: label, line: block.openingLine, path: path)
         snippetOfBlock[blockIndex] = snippets.count
         nodeOfSnippet.append(nodeIndex)

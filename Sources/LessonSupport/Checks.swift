@@ -174,10 +174,24 @@ private func reportFailure(_ message: String, file: String, line: Int) {
   }
 }
 
-/// `value` as `String(describing:)` writes it, cut to 120 characters (`…` after the cut), so a
-/// huge answer cannot flood a report.
+/// `value` as `String(describing:)` writes it (an optional as its value, or `nil`), cut to
+/// 120 characters (`…` after the cut), so a huge answer cannot flood a report.
 private func shortDescription(_ value: some Any) -> String {
-  let text = String(describing: value)
+  let text = (value as? any OptionalDescribing)?.wrappedDescription ?? String(describing: value)
   guard text.count > 120 else { return text }
   return String(text.prefix(119)) + "…"
+}
+
+/// An optional, described by what it wraps: `4.0` rather than `Optional(4.0)`.
+private protocol OptionalDescribing {
+  var wrappedDescription: String { get }
+}
+
+extension Optional: OptionalDescribing {
+  fileprivate var wrappedDescription: String {
+    switch self {
+    case .some(let wrapped): shortDescription(wrapped)
+    case .none: "nil"
+    }
+  }
 }

@@ -51,7 +51,7 @@ struct StudentProgramOptions: ParsableArguments {
   @Option(
     help: ArgumentHelp(
       "Seconds each answer, and each of its checks, may run.", valueName: "seconds"))
-  var exerciseTimeout: Double = 10
+  var exerciseTimeout: Double = 30
 
   @Option(help: ArgumentHelp("Seconds the compiler may take for one copy.", valueName: "seconds"))
   var compileTimeout: Double = 300
