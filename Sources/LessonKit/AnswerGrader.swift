@@ -222,7 +222,7 @@ public struct AnswerGrader: Sendable {
       let ended = await runLimited(
         command, scratch: scratch, environment: [:], output: log,
         seconds: limits.compileSeconds,
-        limits: ResourceLimits(fileBytes: 1 << 30, memoryBytes: limits.memoryBytes))
+        limits: ResourceLimits(fileBytes: 256 << 20, memoryBytes: limits.memoryBytes))
       if ended == .exited(0) {
         return Build(executable: executable, answers: answers, leftOut: leftOut, problem: nil)
       }
