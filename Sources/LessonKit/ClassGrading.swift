@@ -86,7 +86,17 @@ public func shard(_ students: [StudentSubmission], index: Int, of count: Int)
   return students.filter { shardIndex(ofStudent: $0.name, count: count) == index }
 }
 
-/// The shard (from 1) of `count` a student's name falls in.
+/// The shard (from 1) of `count` a student's name falls in: FNV-1a of the name's UTF-8 bytes,
+/// modulo `count`, plus one.
+///
+/// ```swift
+/// shardIndex(ofStudent: "ada", count: 2)  // 2
+/// ```
+///
+/// - Parameters:
+///   - name: The student's name (their folder's name).
+///   - count: The number of shards (at least 1).
+/// - Returns: The shard, from 1 to `count`.
 public func shardIndex(ofStudent name: String, count: Int) -> Int {
   var hasher = StableHasher()
   hasher.combine(name)
