@@ -63,6 +63,13 @@ public struct AnswerKit: Sendable {
     }
     let fingerprint = kitFingerprint(objects: objects, runner: runner, swiftc: swiftc)
     let directory = packageDirectory.appending(path: ".build/lessons/answer-kit")
+    // One `lessons` at a time makes the kit (shards graded side by side on one machine): the
+    // others wait, then find it made.
+    try FileManager.default.createDirectory(
+      at: directory.deletingLastPathComponent(), withIntermediateDirectories: true)
+    let lock = open(directory.path + ".lock", O_RDWR | O_CREAT, 0o644)
+    if lock >= 0 { flock(lock, LOCK_EX) }
+    defer { if lock >= 0 { close(lock) } }
     let stamp = directory.appending(path: "stamp")
     if (try? String(contentsOf: stamp, encoding: .utf8)) == fingerprint,
       let kit = load(directory: directory, swiftc: swiftc)
