@@ -126,9 +126,10 @@ let package = Package(
     .testTarget(name: "HessianTests", dependencies: ["Hessian", "TensorCore"]),
     .testTarget(name: "TrainingTests", dependencies: ["Training", "TensorCore", "Optimizers"]),
     .testTarget(name: "FiguresTests", dependencies: ["Figures"]),
-    .testTarget(name: "LessonSupportTests", dependencies: ["LessonSupport"]),
+    .testTarget(
+      name: "LessonSupportTests", dependencies: ["LessonSupport", "Figures", "LessonResultsFormat"]),
     .testTarget(name: "LessonResultsFormatTests", dependencies: ["LessonResultsFormat"]),
-    .testTarget(name: "LessonKitTests", dependencies: ["LessonKit"]),
+    .testTarget(name: "LessonKitTests", dependencies: ["LessonKit", "LessonResultsFormat"]),
     // The fixture lessons of the end-to-end tests (Tests/LessonFixtures/Lessons/*.md) compiled
     // into one program, as lesson-runner does for Lessons/.
     .executableTarget(

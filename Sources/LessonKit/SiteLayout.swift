@@ -1,9 +1,12 @@
 // The frame around every page of the site: head (stylesheets, KaTeX), header, table of
 // contents, previous/next links; and the index page.
 
-/// The `<head>` and opening of `<body>` shared by all pages.
-private func pageStart(title: String, courseTitle: String) -> String {
-  """
+/// The `<head>` and opening of `<body>` shared by all pages; `interactive` adds the script of
+/// interactive figures.
+private func pageStart(title: String, courseTitle: String, interactive: Bool = false) -> String {
+  let interactiveScript =
+    interactive ? "<script defer src=\"assets/interactive.js\"></script>\n" : ""
+  return """
   <!DOCTYPE html>
   <html lang="en">
   <head>
@@ -16,7 +19,7 @@ private func pageStart(title: String, courseTitle: String) -> String {
   <script defer src="assets/katex/katex.min.js"></script>
   <script defer src="assets/katex/contrib/auto-render.js"></script>
   <script defer src="assets/math.js"></script>
-  </head>
+  \(interactiveScript)</head>
   <body>
   <header class="site-header"><a href="index.html">\(courseTitle.htmlEscaped)</a></header>
 
@@ -37,7 +40,9 @@ func lessonPageHTML(
   _ lesson: RenderedLesson, page: SitePage, previous: SitePage?, next: SitePage?,
   courseTitle: String
 ) -> String {
-  var html = pageStart(title: "\(page.title) · \(courseTitle)", courseTitle: courseTitle)
+  var html = pageStart(
+    title: "\(page.title) · \(courseTitle)", courseTitle: courseTitle,
+    interactive: lesson.hasInteractiveFigures)
   html += "<div class=\"layout\">\n"
   let entries = lesson.headings.filter { $0.level == 2 || $0.level == 3 }
   if !entries.isEmpty {
