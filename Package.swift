@@ -113,6 +113,7 @@ let package = Package(
       name: "descent-bench",
       dependencies: [
         "TensorCore", "Optimizers", "Normalization", "Hessian", "Training", "LessonKit",
+        "Figures", "LessonResultsFormat",
       ],
       path: "Tools/bench",
       exclude: ["reference"]

@@ -120,7 +120,9 @@ public struct InteractiveFrame {
 /// Frames are ordered with the first parameter varying slowest (``frameIndex(_:)``), and
 /// `draw` is called in that order. Frames whose axes, grid and background are the same (fix
 /// `xRange` and `yRange`, so that the axes do not follow the data) share them: the page stores
-/// each distinct element once. Outside a lesson page (``svg()``, a `FigureRow`) the figure is
+/// each distinct element once. The frames' lines are drawn as compact paths (coordinates
+/// rounded to a tenth of a pixel, relative moves, one `<path>` per series), about half the
+/// bytes of a static figure's. Outside a lesson page (``svg()``, a `FigureRow`) the figure is
 /// its default frame.
 public struct InteractiveFigure: SVGFigure, Sendable {
   /// The most frames a figure may have (the product of its parameters' value counts): 256,
@@ -195,7 +197,8 @@ public struct InteractiveFigure: SVGFigure, Sendable {
     }
     summaryNames = names
     summaries = drawn.map { $0.summary.map(\.value) }
-    frames = drawn.map { $0.figure.svg() }
+    // Compact paths: a page holds every frame, so their lines are written in half the bytes.
+    frames = drawn.map { frame in DrawingOptions.$compactPaths.withValue(true) { frame.figure.svg() } }
     let defaultIndex = Self.frameIndex(parameters.map(\.defaultIndex), parameters: parameters)
     self.caption = caption ?? drawn[defaultIndex].figure.caption
   }

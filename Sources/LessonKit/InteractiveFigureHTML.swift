@@ -29,7 +29,8 @@ struct InteractiveFigureMarkup {
 ///   script; shown in print and without JavaScript, hidden on screen once the sliders are);
 /// - `<script type="application/json" class="figure-frames">` holds the parameters and the
 ///   frames as ``InteractiveFigureRecord`` stores them: `{"parameters": [{"name", "label",
-///   "values", "default"}], "pieces": [SVG text], "frames": [[piece numbers]]}`; JSON is data,
+///   "values", "default"}], "pieces": [SVG text], "frames": [piece numbers as runs, "0-41 97
+///   43-60" (``pieceRuns(_:)``)]}`; JSON is data,
 ///   not a script, and `</` and `<!` are escaped so the element cannot end early.
 ///
 /// Every text is escaped; ids are `ID-pN` for parameter N (from 1), from the caller's `id`.
@@ -108,9 +109,25 @@ private func framesJSON(_ record: InteractiveFigureRecord) -> String {
   json += record.pieces.map(jsonString).joined(separator: ",")
   json += "],\"frames\":["
   json += record.frames.indices.map { frame in
-    "[" + framePieces(record, frame: frame).map(String.init).joined(separator: ",") + "]"
+    "\"" + pieceRuns(framePieces(record, frame: frame)) + "\""
   }.joined(separator: ",")
   return json + "]}"
+}
+
+/// Piece numbers written as runs: `a-b` for the consecutive numbers a…b, a single number
+/// alone, separated by spaces (`[0, 1, 2, 3, 7, 5, 6]` → `"0-3 7 5-6"`). Frames that share
+/// most pieces list them in the same order, so a frame is a few runs.
+func pieceRuns(_ numbers: some Collection<Int>) -> String {
+  var runs: [(first: Int, last: Int)] = []
+  for number in numbers {
+    if let run = runs.last, number == run.last + 1 {
+      runs[runs.count - 1].last = number
+    } else {
+      runs.append((number, number))
+    }
+  }
+  return runs.map { $0.first == $0.last ? String($0.first) : "\($0.first)-\($0.last)" }
+    .joined(separator: " ")
 }
 
 /// `text` as a JSON string literal that is also safe inside an HTML `<script>` element: `"`

@@ -12,6 +12,11 @@ import Testing
     return LinePlot(title: title, xRange: 0...1, yRange: 0...1).adding("", x: [0, 1], y: [0, a])
   }
 
+  /// The SVG of `figure` as frames are drawn: with compact paths.
+  private func compact(_ figure: some SVGFigure) -> String {
+    DrawingOptions.$compactPaths.withValue(true) { figure.svg() }
+  }
+
   @Test func parameterDocExample() {
     let eta = FigureParameter(
       "eta", label: "learning rate η", values: [0.01, 0.02, 0.05, 0.1], default: 0.05)
@@ -41,9 +46,9 @@ import Testing
     }
     #expect(calls == [0.25, 0.5, 0.75])
     #expect(figure.frames.count == 3)
-    #expect(figure.frames == [plot(0.25).svg(), plot(0.5).svg(), plot(0.75).svg()])
+    #expect(figure.frames == [compact(plot(0.25)), compact(plot(0.5)), compact(plot(0.75))])
     #expect(figure.defaultFrameIndex == 1)
-    #expect(figure.svg() == plot(0.5).svg())
+    #expect(figure.svg() == compact(plot(0.5)))
     #expect(figure.caption == "three frames")
     #expect(figure.summaryNames == ["twice", "half"])
     #expect(figure.summary("twice") == [0.5, 1, 1.5])  // exact: doubling is exact
@@ -60,7 +65,7 @@ import Testing
     }
     #expect(calls == [[1, 10], [1, 20], [2, 10], [2, 20], [3, 10], [3, 20]])
     #expect(figure.frames.count == 6)
-    #expect(figure.frames[3] == plot(2, 20).svg())
+    #expect(figure.frames[3] == compact(plot(2, 20)))
     #expect(figure.frameIndex([2, 1]) == 5)
     #expect(figure.valueIndices(ofFrame: 3) == [1, 1])
     for frame in 0..<6 { #expect(figure.frameIndex(figure.valueIndices(ofFrame: frame)) == frame) }
@@ -83,6 +88,47 @@ import Testing
       InteractiveFrame(FigureRow(plot(a), plot(b / 2)))
     }
     for frame in figure.frames { _ = try parseSVG(frame) }
+  }
+
+  @Test func compactPathDataDocExample() {
+    let line = [Point(x: 10, y: 20.04), Point(x: 10.5, y: 19), Point(x: 11.55, y: 19)]
+    #expect(compactPathData([line]) == "M10 20l.5-1 1.1 0")
+    // Two pieces; a minus sign needs no separator, nor ".5" after a number with a point.
+    let second = [Point(x: 0, y: 0), Point(x: 0.5, y: 0.55), Point(x: 1, y: 0.5)]
+    #expect(compactPathData([line, second]) == "M10 20l.5-1 1.1 0M0 0l.5.6.5-.1")
+    #expect(compactPathData([]).isEmpty)
+  }
+
+  /// Compact paths move from the previous rounded point, so the error never adds up: every
+  /// point of a long random walk ends within 0.05 px (half a tenth) of where it should.
+  @Test func compactPathsStayWithinATwentiethOfAPixel() throws {
+    var generator = SplitMix(seed: 7)
+    var points = [Point(x: 300, y: 200)]
+    for _ in 0..<500 {
+      let last = points[points.count - 1]
+      points.append(Point(x: last.x + generator.unit() * 3 - 1.5, y: last.y + generator.unit() * 3 - 1.5))
+    }
+    let data = compactPathData([points])
+    let drawn = try absolutePoints(ofPathData: data)
+    #expect(drawn.count == points.count)
+    for (point, exact) in zip(drawn, points) {
+      #expect(abs(point.x - exact.x) <= 0.05 + 1e-9 && abs(point.y - exact.y) <= 0.05 + 1e-9)
+    }
+  }
+
+  @Test func compactFramesAreWellFormedAndKeepTheirGroups() throws {
+    var plot = LinePlot(xRange: 0...10, yRange: 0...10)
+    plot.add("a", y: [1, 20, 3, 4, 30, 5])  // leaves the frame twice: three pieces
+    let svg = compact(plot)
+    let root = try parseSVG(svg)
+    #expect(root.all("polyline").count == 1)  // only the legend sample
+    let data = root.all("path").compactMap { $0.attributes["d"] }.filter { $0.contains("l") }
+    #expect(data.count == 1)
+    #expect(data[0].filter { $0 == "M" }.count == 3)
+    // The line's attributes are on a group of their own.
+    #expect(svg.contains("<g fill=\"none\" stroke=\"#3d85c6\" stroke-width=\"2\""))
+    // Outside interactive frames nothing changes: three polylines and the legend's.
+    #expect(try parseSVG(plot.svg()).all("polyline").count == 4)
   }
 
   @Test func errorsAreThrownThrough() {
@@ -127,4 +173,63 @@ import Testing
       }
     }
   }
+}
+
+/// A small deterministic generator for test data (SplitMix64).
+private struct SplitMix {
+  var state: UInt64
+  init(seed: UInt64) { state = seed }
+  mutating func unit() -> Double {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return Double((z ^ (z >> 31)) >> 11) / Double(1 << 53)
+  }
+}
+
+/// The points a path of `M` and `l` commands visits (the syntax `compactPathData` writes).
+private func absolutePoints(ofPathData data: String) throws -> [Point] {
+  struct BadPath: Error {}
+  var numbers: [Double] = []
+  var commands: [(Character, Int)] = []  // command and the count of numbers before it
+  var current = ""
+  func flush() throws {
+    guard !current.isEmpty else { return }
+    guard let value = Double(current) else { throw BadPath() }
+    numbers.append(value)
+    current = ""
+  }
+  for character in data {
+    if character == "M" || character == "l" {
+      try flush()
+      commands.append((character, numbers.count))
+    } else if character == " " {
+      try flush()
+    } else if character == "-" {
+      try flush()
+      current = "-"
+    } else if character == "." && current.contains(".") {
+      try flush()
+      current = "."
+    } else {
+      current.append(character)
+    }
+  }
+  try flush()
+  var points: [Point] = []
+  for (index, (command, start)) in commands.enumerated() {
+    let end = index + 1 < commands.count ? commands[index + 1].1 : numbers.count
+    var k = start
+    while k + 1 < end {
+      if command == "M" {
+        points.append(Point(x: numbers[k], y: numbers[k + 1]))
+      } else {
+        let last = points[points.count - 1]
+        points.append(Point(x: last.x + numbers[k], y: last.y + numbers[k + 1]))
+      }
+      k += 2
+    }
+  }
+  return points
 }

@@ -38,9 +38,7 @@
       values.textContent = texts.join(" · ");
       const index = frameIndex();
       if (index !== shown) {
-        holder.innerHTML = data.frames[index].map(function (piece) {
-          return data.pieces[piece];
-        }).join("");
+        holder.innerHTML = frameText(data, index);
         shown = index;
       }
       figure.setAttribute("data-frame", String(index));
@@ -52,6 +50,18 @@
     controls.hidden = false;
     figure.classList.add("is-interactive");
     update();
+  }
+
+  // A frame's SVG: its pieces joined; the frame lists them as runs, "0-41 97 43-60".
+  function frameText(data, index) {
+    const parts = [];
+    data.frames[index].split(" ").forEach(function (run) {
+      if (run === "") return;
+      const ends = run.split("-");
+      const last = Number(ends[ends.length - 1]);
+      for (let piece = Number(ends[0]); piece <= last; piece++) parts.push(data.pieces[piece]);
+    });
+    return parts.join("");
   }
 
   function start() {
