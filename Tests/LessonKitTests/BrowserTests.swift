@@ -29,12 +29,12 @@ private struct PageCheck: Decodable {
   var failureBoxSizes: [[Double]]
 }
 
-private let chromiumMissing =
+let chromiumMissing =
   "Chromium is missing: install Debian's 'chromium' package (apt-get install chromium), "
   + "or set DESCENT_CHROMIUM to a Chromium executable; this test does not skip"
 
 /// The Chromium executable: `$DESCENT_CHROMIUM`, or Debian's `/usr/bin/chromium`.
-private func chromiumPath() -> String? {
+func chromiumPath() -> String? {
   let candidates = [
     ProcessInfo.processInfo.environment["DESCENT_CHROMIUM"], "/usr/bin/chromium",
     "/usr/bin/chromium-browser",
@@ -43,7 +43,7 @@ private func chromiumPath() -> String? {
 }
 
 /// Runs headless Chromium on a file URL with `arguments`, at most two minutes.
-private func runChromium(
+func runChromium(
   _ chromium: String, profile: URL, arguments: [String]
 ) throws -> (output: String, log: String, status: Int32) {
   let process = Process()
