@@ -51,7 +51,9 @@ public struct FigureParameter: Sendable, Hashable {
     precondition(
       labels.count == values.count,
       "FigureParameter \(name): \(labels.count) value labels for \(values.count) values")
-    if let duplicate = labels.enumerated().first(where: { labels[..<$0.offset].contains($0.element) }) {
+    if let duplicate = labels.enumerated().first(where: {
+      labels[..<$0.offset].contains($0.element)
+    }) {
       preconditionFailure(
         "FigureParameter \(name): two values are shown as \"\(duplicate.element)\"; "
           + "pass valueLabels that tell them apart")
@@ -198,7 +200,9 @@ public struct InteractiveFigure: SVGFigure, Sendable {
     summaryNames = names
     summaries = drawn.map { $0.summary.map(\.value) }
     // Compact paths: a page holds every frame, so their lines are written in half the bytes.
-    frames = drawn.map { frame in DrawingOptions.$compactPaths.withValue(true) { frame.figure.svg() } }
+    frames = drawn.map { frame in
+      DrawingOptions.$compactPaths.withValue(true) { frame.figure.svg() }
+    }
     let defaultIndex = Self.frameIndex(parameters.map(\.defaultIndex), parameters: parameters)
     self.caption = caption ?? drawn[defaultIndex].figure.caption
   }

@@ -148,7 +148,8 @@ func jsonString(_ text: String) -> String {
     case 0x0A: bytes += Array("\\n".utf8)
     case 0x0D: bytes += Array("\\r".utf8)
     case 0x09: bytes += Array("\\t".utf8)
-    case 0..<0x20: bytes += Array("\\u00".utf8) + [hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 15)]]
+    case 0..<0x20:
+      bytes += Array("\\u00".utf8) + [hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 15)]]
     case UInt8(ascii: "/") where previous == UInt8(ascii: "<"): bytes += [UInt8(ascii: "\\"), byte]
     case UInt8(ascii: "!") where previous == UInt8(ascii: "<"):
       bytes.removeLast()

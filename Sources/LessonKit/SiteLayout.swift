@@ -7,23 +7,23 @@ private func pageStart(title: String, courseTitle: String, interactive: Bool = f
   let interactiveScript =
     interactive ? "<script defer src=\"assets/interactive.js\"></script>\n" : ""
   return """
-  <!DOCTYPE html>
-  <html lang="en">
-  <head>
-  <meta charset="utf-8">
-  <meta name="viewport" content="width=device-width, initial-scale=1">
-  <meta name="color-scheme" content="light dark">
-  <title>\(title.htmlEscaped)</title>
-  <link rel="stylesheet" href="assets/katex/katex.min.css">
-  <link rel="stylesheet" href="assets/site.css">
-  <script defer src="assets/katex/katex.min.js"></script>
-  <script defer src="assets/katex/contrib/auto-render.js"></script>
-  <script defer src="assets/math.js"></script>
-  \(interactiveScript)</head>
-  <body>
-  <header class="site-header"><a href="index.html">\(courseTitle.htmlEscaped)</a></header>
+    <!DOCTYPE html>
+    <html lang="en">
+    <head>
+    <meta charset="utf-8">
+    <meta name="viewport" content="width=device-width, initial-scale=1">
+    <meta name="color-scheme" content="light dark">
+    <title>\(title.htmlEscaped)</title>
+    <link rel="stylesheet" href="assets/katex/katex.min.css">
+    <link rel="stylesheet" href="assets/site.css">
+    <script defer src="assets/katex/katex.min.js"></script>
+    <script defer src="assets/katex/contrib/auto-render.js"></script>
+    <script defer src="assets/math.js"></script>
+    \(interactiveScript)</head>
+    <body>
+    <header class="site-header"><a href="index.html">\(courseTitle.htmlEscaped)</a></header>
 
-  """
+    """
 }
 
 private let pageEnd = "</body>\n</html>\n"

@@ -87,8 +87,9 @@ private func figureHTML(
 ) -> String {
   if let record = figure.interactive {
     if let problem = record.problem {
-      warnings.append("\(place): an interactive figure's frames are unusable (\(problem)); "
-        + "shown as its default frame only")
+      warnings.append(
+        "\(place): an interactive figure's frames are unusable (\(problem)); "
+          + "shown as its default frame only")
     } else if svgStart(record.frameSVG(record.defaultFrameIndex)) != nil {
       let markup = interactiveFigureMarkup(record, caption: figure.caption, id: id)
       if markup.addedBytes > interactiveFigureBudget {

@@ -149,7 +149,8 @@ public struct InteractiveFigureRecord: Sendable, Equatable, Codable {
     for parameter in parameters {
       if parameter.valueLabels.isEmpty { return "parameter \(parameter.name) has no values" }
       if !parameter.valueLabels.indices.contains(parameter.defaultIndex) {
-        return "parameter \(parameter.name): default index \(parameter.defaultIndex) is out of range"
+        return
+          "parameter \(parameter.name): default index \(parameter.defaultIndex) is out of range"
       }
     }
     let expected = parameters.reduce(1) { $0 * $1.valueLabels.count }

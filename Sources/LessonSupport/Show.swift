@@ -3,10 +3,11 @@
 // A snippet calls `show(figure)`. When the `lessons` tool runs a lesson it sets the environment
 // variable `DESCENT_FIGURES_DIR` to a folder; each figure is written there as `fig-NNNN.svg`
 // (NNNN counts from 0001 within the process) and a line `NNNN<TAB>caption` is appended to
-// `index.tsv` in the same folder (the format is defined once, in LessonResultsFormat). Nothing
-// is printed to standard output, so figures never disturb a snippet's checked output. Without
-// the variable (a snippet pasted into a REPL or a test), figures are counted and otherwise
-// ignored.
+// `index.tsv` in the same folder (the format is defined once, in LessonResultsFormat). An
+// interactive figure also writes its frames, each distinct piece once, to `fig-NNNN.frames`.
+// Nothing is printed to standard output, so figures never disturb a snippet's checked output.
+// Without the variable (a snippet pasted into a REPL or a test), figures are counted and
+// otherwise ignored.
 
 import Figures
 import LessonResultsFormat

@@ -106,7 +106,8 @@ import Testing
     var points = [Point(x: 300, y: 200)]
     for _ in 0..<500 {
       let last = points[points.count - 1]
-      points.append(Point(x: last.x + generator.unit() * 3 - 1.5, y: last.y + generator.unit() * 3 - 1.5))
+      points.append(
+        Point(x: last.x + generator.unit() * 3 - 1.5, y: last.y + generator.unit() * 3 - 1.5))
     }
     let data = compactPathData([points])
     let drawn = try absolutePoints(ofPathData: data)

@@ -43,7 +43,7 @@ func chromiumPath() -> String? {
 }
 
 /// Runs headless Chromium on a file URL with `arguments`, at most two minutes.
-func runChromium(
+private func runChromium(
   _ chromium: String, profile: URL, arguments: [String]
 ) throws -> (output: String, log: String, status: Int32) {
   let process = Process()

@@ -254,7 +254,10 @@ struct ChromiumPage {
   /// The URLs this tab requested.
   var requestedURLs: [String] {
     browser.events.filter {
-      $0["sessionId"] as? String == session && $0["method"] as? String == "Network.requestWillBeSent"
-    }.compactMap { (($0["params"] as? [String: Any])?["request"] as? [String: Any])?["url"] as? String }
+      $0["sessionId"] as? String == session
+        && $0["method"] as? String == "Network.requestWillBeSent"
+    }.compactMap {
+      (($0["params"] as? [String: Any])?["request"] as? [String: Any])?["url"] as? String
+    }
   }
 }

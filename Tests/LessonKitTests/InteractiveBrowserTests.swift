@@ -40,7 +40,8 @@ private func interactiveCourse() -> [SitePage] {
     """
   let playground = InteractiveFigureRecord(
     parameters: [
-      .init(name: "eta", label: "step size η", valueLabels: ["0.1", "<0.2>", "a&b"], defaultIndex: 1),
+      .init(
+        name: "eta", label: "step size η", valueLabels: ["0.1", "<0.2>", "a&b"], defaultIndex: 1),
       .init(name: "beta", label: "momentum β", valueLabels: ["0", "0.9"], defaultIndex: 0),
     ],
     frames: (0..<3).flatMap { i in (0..<2).map { j in playgroundFrame(i, j) } })
@@ -53,7 +54,10 @@ private func interactiveCourse() -> [SitePage] {
   let run = fixtureRun(
     path: "Lessons/01-sliders.md",
     outputs: [
-      (0, "", [FigureOutput(svg: playground.frameSVG(2), caption: "two sliders", interactive: playground)]),
+      (
+        0, "",
+        [FigureOutput(svg: playground.frameSVG(2), caption: "two sliders", interactive: playground)]
+      ),
       (1, "", [FigureOutput(svg: single.frameSVG(0), caption: "one slider", interactive: single)]),
     ])
   return [fixturePage(source, path: "Lessons/01-sliders.md", run: run)]
@@ -116,7 +120,8 @@ private struct FigureState: Equatable {
     let page = try browser.open(url)
 
     // Opened: the sliders are shown, at the default frame (η = <0.2>, β = 0: frame 1·2 + 0).
-    #expect(try page.evaluate("document.querySelector('.figure-controls').hidden") as? Bool == false)
+    #expect(
+      try page.evaluate("document.querySelector('.figure-controls').hidden") as? Bool == false)
     #expect(try page.number("document.querySelectorAll('.katex').length") == 1)
     #expect(
       try FigureState(page)
@@ -136,7 +141,8 @@ private struct FigureState: Equatable {
           frame: "frame 2,0", index: "4", values: ["2", "0"], outputs: ["a&b", "0"],
           line: "step size η = a&b · momentum β = 0"))
     // The frame shown is the run's frame, element for element: the circle of (2, 0).
-    #expect(try page.string("document.querySelector('#figure-1-1 circle').getAttribute('cx')") == "400")
+    #expect(
+      try page.string("document.querySelector('#figure-1-1 circle').getAttribute('cx')") == "400")
 
     // Real key presses on the β slider: → moves it up, → at the end stays, Home goes back.
     _ = try page.evaluate("document.getElementById('figure-1-1-p2').focus()")
@@ -206,8 +212,10 @@ private struct FigureState: Equatable {
     let column = try phone.number("document.querySelector('article').getBoundingClientRect().right")
     let left = try phone.number("document.querySelector('article').getBoundingClientRect().left")
     // The 600 px frame shrinks to the column, keeping its 2:1 shape (within a pixel).
-    let width = try phone.number("document.querySelector('#figure-1-1 svg').getBoundingClientRect().width")
-    let height = try phone.number("document.querySelector('#figure-1-1 svg').getBoundingClientRect().height")
+    let width = try phone.number(
+      "document.querySelector('#figure-1-1 svg').getBoundingClientRect().width")
+    let height = try phone.number(
+      "document.querySelector('#figure-1-1 svg').getBoundingClientRect().height")
     #expect(width <= column - left + 0.5 && width > 200)
     #expect(abs(height - width / 2) < 1)
     // Every slider and its value lie inside the column, and can be seen.
@@ -220,21 +228,26 @@ private struct FigureState: Equatable {
       let parsed = try JSONDecoder().decode([[Double]].self, from: Data(boxes.utf8))
       #expect(parsed.count == 2)
       for box in parsed {
-        #expect(box[0] >= left - 0.5 && box[1] <= column + 0.5, "\(selector) \(box) outside \(left)…\(column)")
+        #expect(
+          box[0] >= left - 0.5 && box[1] <= column + 0.5,
+          "\(selector) \(box) outside \(left)…\(column)")
         #expect(box[2] > 0 && box[3] > 0, "\(selector) is not visible")
       }
     }
     // Dark page colours (site.css: #17191b, text #e3e4e2), the figure on its light card.
-    #expect(try phone.string("getComputedStyle(document.body).backgroundColor") == "rgb(23, 25, 27)")
+    #expect(
+      try phone.string("getComputedStyle(document.body).backgroundColor") == "rgb(23, 25, 27)")
     #expect(
       try phone.string("getComputedStyle(document.querySelector('#figure-1-1 label')).color")
         == "rgb(227, 228, 226)")
     #expect(
-      try phone.string("getComputedStyle(document.querySelector('#figure-1-1 svg')).backgroundColor")
+      try phone.string(
+        "getComputedStyle(document.querySelector('#figure-1-1 svg')).backgroundColor")
         == "rgb(253, 253, 252)")
     // The values line is hidden on screen while the sliders show the values.
     #expect(
-      try phone.string("getComputedStyle(document.querySelector('#figure-1-1 .figure-values')).display")
+      try phone.string(
+        "getComputedStyle(document.querySelector('#figure-1-1 .figure-values')).display")
         == "none")
 
     // Print: no sliders; the values line says which frame is printed — the one shown.
@@ -245,10 +258,12 @@ private struct FigureState: Equatable {
       """)
     try phone.call("Emulation.setEmulatedMedia", ["media": "print"])
     #expect(
-      try phone.string("getComputedStyle(document.querySelector('#figure-1-1 .figure-controls')).display")
+      try phone.string(
+        "getComputedStyle(document.querySelector('#figure-1-1 .figure-controls')).display")
         == "none")
     #expect(
-      try phone.string("getComputedStyle(document.querySelector('#figure-1-1 .figure-values')).display")
+      try phone.string(
+        "getComputedStyle(document.querySelector('#figure-1-1 .figure-values')).display")
         == "block")
     #expect(try FigureState(phone).line == "step size η = <0.2> · momentum β = 0.9")
     #expect(try FigureState(phone).frame == "frame 1,1")
@@ -267,20 +282,27 @@ private struct FigureState: Equatable {
       chromium: chromium, profile: folder.appendingPathComponent("profile"),
       arguments: ["--blink-settings=scriptEnabled=false"])
     let page = try browser.open(url)
-    #expect(try page.number("document.querySelectorAll('.katex').length") == 0)  // math.js did not run
+    // math.js did not run: the math is not typeset.
+    #expect(try page.number("document.querySelectorAll('.katex').length") == 0)
     // The page as written: the default frame (1, 0) inline and drawn, the sliders hidden, the
     // values line saying which values the frame is of.
     #expect(try page.string("document.getElementById('figure-1-1').dataset.frame") == "2")
-    #expect(try page.evaluate("document.getElementById('figure-1-1').classList.contains('is-interactive')") as? Bool == false)
+    #expect(
+      try page.evaluate(
+        "document.getElementById('figure-1-1').classList.contains('is-interactive')") as? Bool
+        == false)
     #expect(try FigureState(page).frame == "frame 1,0")
     #expect(try FigureState(page, figure: "figure-2-1").frame == "single 0")
     #expect(
-      try page.string("getComputedStyle(document.querySelector('#figure-1-1 .figure-controls')).display")
+      try page.string(
+        "getComputedStyle(document.querySelector('#figure-1-1 .figure-controls')).display")
         == "none")
     let values = "document.querySelector('#figure-1-1 .figure-values')"
     #expect(try page.string("getComputedStyle(\(values)).display") == "block")
     #expect(try page.string("\(values).textContent") == "step size η = <0.2> · momentum β = 0")
-    #expect(try page.number("document.querySelector('#figure-1-1 svg').getBoundingClientRect().width") == 600)
+    #expect(
+      try page.number("document.querySelector('#figure-1-1 svg').getBoundingClientRect().width")
+        == 600)
     #expect(page.messages.isEmpty, "\(page.messages)")
   }
 }

@@ -19,7 +19,9 @@ private func frameSVG(_ i: Int, _ j: Int) -> String {
 /// Two parameters of 3 × 2 values with labels that need escaping; default (1, 0).
 private let hostileRecord = InteractiveFigureRecord(
   parameters: [
-    .init(name: "eta", label: "step <η> & \"rate\"", valueLabels: ["0.1", "<0.2>", "a&b"], defaultIndex: 1),
+    .init(
+      name: "eta", label: "step <η> & \"rate\"", valueLabels: ["0.1", "<0.2>", "a&b"],
+      defaultIndex: 1),
     .init(name: "beta", label: "β's", valueLabels: ["0", "0.9"], defaultIndex: 0),
   ],
   frames: (0..<3).flatMap { i in (0..<2).map { j in frameSVG(i, j) } })
@@ -48,7 +50,9 @@ struct InteractiveFigureHTMLTests {
   func markup() throws {
     let markup = interactiveFigureMarkup(hostileRecord, caption: "a <caption>", id: "figure-2-1")
     let html = markup.html
-    #expect(html.hasPrefix("<figure class=\"figure interactive-figure\" id=\"figure-2-1\" data-frame=\"2\">"))
+    #expect(
+      html.hasPrefix(
+        "<figure class=\"figure interactive-figure\" id=\"figure-2-1\" data-frame=\"2\">"))
     // The default frame (1, 0) is frame 2, inline as its SVG text.
     #expect(html.contains("<div class=\"figure-svg\">" + frameSVG(1, 0) + "</div>"))
     #expect(html.contains("<div class=\"figure-controls\" hidden>"))
@@ -65,7 +69,8 @@ struct InteractiveFigureHTMLTests {
           + "min=\"0\" max=\"1\" step=\"1\" value=\"0\" aria-valuetext=\"β&#39;s = 0\">"))
     #expect(
       html.contains(
-        "<p class=\"figure-values\">step &lt;η&gt; &amp; &quot;rate&quot; = &lt;0.2&gt; · β&#39;s = 0</p>"))
+        "<p class=\"figure-values\">step &lt;η&gt; &amp; &quot;rate&quot; = &lt;0.2&gt; · β&#39;s = 0</p>"
+      ))
     #expect(html.contains("<figcaption>a &lt;caption&gt;</figcaption>"))
     // Outside the JSON data (where "<" is only escaped before "/" and "!"), no raw label.
     let markupPart = try #require(html.components(separatedBy: "<script").first)
@@ -109,7 +114,9 @@ struct InteractiveFigureHTMLTests {
     // The first "</script" (any case) after the opening is the element's own end.
     let lower = rest.lowercased()
     let end = try #require(lower.range(of: "</script"))
-    #expect(lower[end.upperBound...].hasPrefix(">") && lower[end.upperBound...].dropFirst().hasPrefix("</figure>"))
+    #expect(
+      lower[end.upperBound...].hasPrefix(">")
+        && lower[end.upperBound...].dropFirst().hasPrefix("</figure>"))
     #expect(!lower.contains("<!--"))
     let data = try decodedFrames(in: html)
     let pieces = try #require(data["pieces"] as? [String])
@@ -138,7 +145,8 @@ struct InteractiveFigureHTMLTests {
     let data = try decodedFrames(in: html)
     let pieces = try #require(data["pieces"] as? [String])
     let frames = try #require(data["frames"] as? [String])
-    #expect(frames.map { expandRuns($0).map { pieces[$0] }.joined() } == ["<svg>1</svg>", "<svg>2</svg>"])
+    #expect(
+      frames.map { expandRuns($0).map { pieces[$0] }.joined() } == ["<svg>1</svg>", "<svg>2</svg>"])
   }
 
   @Test("Only pages with a shown interactive figure load interactive.js; the asset is written")
@@ -211,7 +219,8 @@ struct InteractiveFigureHTMLTests {
 
   @Test("A results folder's frames file becomes the figure's frames; a broken one is ignored")
   func framesReadFromResults() throws {
-    let lesson = try Lesson(parsing: "# R\n\n```swift\nshow(a)\nshow(b)\n```\n", path: "Lessons/r.md")
+    let lesson = try Lesson(
+      parsing: "# R\n\n```swift\nshow(a)\nshow(b)\n```\n", path: "Lessons/r.md")
     let directory = FileManager.default.temporaryDirectory.appending(
       path: "interactive-results-\(UUID().uuidString)")
     try FileManager.default.createDirectory(
@@ -220,15 +229,18 @@ struct InteractiveFigureHTMLTests {
     let files = [
       "progress.tsv": "begin\t0\nend\t0\t2\nfinished\n", "snippet-0.out": "",
       "figures/index.tsv": "0001\tsliders\n0002\tbroken\n",
-      "figures/fig-0001.svg": hostileRecord.frameSVG(2), "figures/fig-0001.frames": hostileRecord.text,
-      "figures/fig-0002.svg": "<svg>2</svg>", "figures/fig-0002.frames": "interactive-figure v1\nframe\t0\n",
+      "figures/fig-0001.svg": hostileRecord.frameSVG(2),
+      "figures/fig-0001.frames": hostileRecord.text,
+      "figures/fig-0002.svg": "<svg>2</svg>",
+      "figures/fig-0002.frames": "interactive-figure v1\nframe\t0\n",
     ]
     for (name, text) in files { try writeTestFile(text, to: directory.appending(path: name).path) }
     let run = readLessonResults(
       of: lesson, in: directory, termination: .exited(0), contentHash: "h", seconds: 0)
     #expect(
       run.snippets.first?.figures == [
-        FigureOutput(svg: hostileRecord.frameSVG(2), caption: "sliders", interactive: hostileRecord),
+        FigureOutput(
+          svg: hostileRecord.frameSVG(2), caption: "sliders", interactive: hostileRecord),
         FigureOutput(svg: "<svg>2</svg>", caption: "broken"),
       ])
   }

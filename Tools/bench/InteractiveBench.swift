@@ -59,7 +59,8 @@ func benchInteractiveFigure() throws -> FigureOutput {
   let playground = figure!
   let record = InteractiveFigureRecord(
     parameters: playground.parameters.map {
-      .init(name: $0.name, label: $0.label, valueLabels: $0.valueLabels, defaultIndex: $0.defaultIndex)
+      .init(
+        name: $0.name, label: $0.label, valueLabels: $0.valueLabels, defaultIndex: $0.defaultIndex)
     }, frames: playground.frames)
   var record2: InteractiveFigureRecord?
   let splitting = seconds {
@@ -82,7 +83,8 @@ func benchInteractiveFigure() throws -> FigureOutput {
 
   // The bytes the figure adds to a page: the page with it minus the page with its default
   // frame as a static figure.
-  let interactive = FigureOutput(svg: playground.svg(), caption: playground.caption, interactive: record)
+  let interactive = FigureOutput(
+    svg: playground.svg(), caption: playground.caption, interactive: record)
   let still = FigureOutput(svg: playground.svg(), caption: playground.caption)
   let added = try pageBytes(interactive) - pageBytes(still)
   print(
@@ -114,4 +116,3 @@ private func pageBytes(_ figure: FigureOutput) throws -> Int {
   let page = folder.appendingPathComponent("03-playground.html").path
   return (try FileManager.default.attributesOfItem(atPath: page)[.size] as? Int) ?? 0
 }
-

@@ -38,7 +38,8 @@ private func withInteractiveFigures(_ pages: [SitePage], _ figure: FigureOutput)
   pages.enumerated().map { position, page in
     guard (3...6).contains(position), var run = page.run else { return page }
     let shown = Set(page.lesson.snippets.filter { !$0.attributes.contains(.hide) }.map(\.index))
-    if let slot = run.snippets.firstIndex(where: { !$0.figures.isEmpty && shown.contains($0.index) }) {
+    if let slot = run.snippets.firstIndex(where: { !$0.figures.isEmpty && shown.contains($0.index) }
+    ) {
       run.snippets[slot].figures[0] = figure
     } else if let slot = run.snippets.lastIndex(where: { shown.contains($0.index) }) {
       run.snippets[slot].figures.append(figure)
@@ -89,7 +90,9 @@ private func measureRender(_ pages: [SitePage], name: String) throws {
       format:
         "  render: best %.3f s, median %.3f s over %d runs; target ≤ 1 s (best is %.1f%% of it)",
       times[0], times[times.count / 2], times.count, times[0] * 100))
-  let interactive = pages.filter { $0.run?.snippets.contains { $0.figures.contains { $0.interactive != nil } } ?? false }
+  let interactive = pages.filter {
+    $0.run?.snippets.contains { $0.figures.contains { $0.interactive != nil } } ?? false
+  }
   if !interactive.isEmpty {
     let sizes = interactive.map { page -> String in
       let path = output + "/" + page.fileName
