@@ -43,9 +43,8 @@ public struct HeavyBallQuadratic: Sendable, Hashable {
       !curvatures.isEmpty && start.count == curvatures.count,
       "HeavyBallQuadratic: \(curvatures.count) curvatures and \(start.count) start coordinates; "
         + "give one coordinate per curvature, at least one")
-    for curvature in curvatures {
-      try validate(curvature, "curvature", in: .positive, owner: owner)
-    }
+    let check = HyperparameterCheck(owner: owner)
+    for curvature in curvatures { try check(curvature, "curvature", in: .positive) }
     for coordinate in start where !coordinate.isFinite {
       throw HyperparameterError(
         owner: owner, name: "start", value: "\(coordinate)", allowedRange: "(−∞, ∞)")

@@ -1,6 +1,7 @@
 // Tests of InteractiveFigure and FigureParameter: every frame drawn once, in frame order, the
 // default frame, summaries, value labels and the programmer errors that stop the program.
 
+import TestSupport
 import Testing
 
 @testable import Figures
@@ -147,32 +148,44 @@ import Testing
   }
 
   @Test func aDefaultThatIsNotAValueStops() async {
-    await #expect(processExitsWith: .failure) {
+    let result = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
       _ = FigureParameter("eta", values: [0.1, 0.2], default: 0.15)
     }
+    expectStandardError(
+      result, contains: "FigureParameter eta: the default 0.15 is not one of the values 0.1, 0.2")
   }
 
   @Test func valuesShownAlikeStop() async {
-    await #expect(processExitsWith: .failure) {
+    let result = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
       _ = FigureParameter("eta", values: [0.10001, 0.10002], default: 0.10001)
     }
+    expectStandardError(
+      result,
+      contains: "FigureParameter eta: two values are shown as \"0.1\"; "
+        + "pass valueLabels that tell them apart")
   }
 
   @Test func tooManyFramesStop() async {
-    await #expect(processExitsWith: .failure) {
+    let result = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
       let a = FigureParameter("a", values: (0..<20).map(Double.init), default: 0)
       let b = FigureParameter("b", values: (0..<13).map(Double.init), default: 0)
       _ = InteractiveFigure(a, b) { _, _ in InteractiveFrame(LinePlot()) }
     }
+    expectStandardError(
+      result, contains: "InteractiveFigure: 20 × 13 frames; at most 256 (use fewer values)")
   }
 
   @Test func framesWithDifferentSummaryNamesStop() async {
-    await #expect(processExitsWith: .failure) {
+    let result = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
       let a = FigureParameter("a", values: [1, 2], default: 1)
       _ = InteractiveFigure(a) { x in
         InteractiveFrame(LinePlot(), summary: x == 1 ? ["loss": x] : ["rate": x])
       }
     }
+    expectStandardError(
+      result,
+      contains: "InteractiveFigure: frame 1 summarizes [\"rate\"], frame 0 [\"loss\"]; "
+        + "every frame must give the same summary names in the same order")
   }
 }
 

@@ -87,7 +87,9 @@ struct InteractiveEndToEndTests {
     let site = package.root.appending(path: "site")
     let first = try package.lessons(["render", "--output", site.path], lessons: ["interactive"])
     #expect(first.status == 0, "stdout:\n\(first.output)\nstderr:\n\(first.error)")
-    #expect(!first.output.contains("interactive.md: 1 snippet"), "the cached run was not used")
+    #expect(
+      !first.output.contains(package.path("interactive") + ": 2 snippets, "),
+      "the cached run was not used")
     let page = try String(contentsOf: site.appending(path: "interactive.html"), encoding: .utf8)
     let shown = try pageFrames(page)
     #expect(shown.pieces == record.pieces)
@@ -102,7 +104,7 @@ struct InteractiveEndToEndTests {
     try JSONEncoder().encode(stale).write(to: cacheFile)
     let second = try package.lessons(["render", "--output", site.path], lessons: ["interactive"])
     #expect(second.status == 0, "stdout:\n\(second.output)\nstderr:\n\(second.error)")
-    #expect(second.output.contains(package.path("interactive") + ": 1 snippet, "))
+    #expect(second.output.contains(package.path("interactive") + ": 2 snippets, "))
     let again = try String(contentsOf: site.appending(path: "interactive.html"), encoding: .utf8)
     #expect(!again.contains("STALE-FRAME"))
     #expect(try pageFrames(again).frames == record.frames.indices.map(record.frameSVG))

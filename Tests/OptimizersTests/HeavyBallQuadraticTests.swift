@@ -4,6 +4,7 @@
 // b ← βb + λθ, θ ← θ − ηb written out in numpy (script in the comments below).
 
 import Optimizers
+import TestSupport
 import Testing
 
 @Suite("Heavy ball on a diagonal quadratic")
@@ -90,6 +91,17 @@ struct HeavyBallQuadraticTests {
     let short = try bowl.run(learningRate: 0.05, momentum: 0.3, steps: 100)
     #expect(!short.diverged)
     #expect(abs(short.measuredRate - 3.6170597047072293) < 1e-3)
+  }
+
+  @Test("A start with the wrong number of coordinates stops the program with both counts")
+  func mismatchedStartStops() async {
+    let result = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+      _ = try? HeavyBallQuadratic(curvatures: [1, 2], start: [1])
+    }
+    expectStandardError(
+      result,
+      contains: "HeavyBallQuadratic: 2 curvatures and 1 start coordinates; "
+        + "give one coordinate per curvature, at least one")
   }
 
   @Test("Bad input throws with the owner, the name and the allowed range")
