@@ -108,6 +108,7 @@ let package = Package(
       name: "descent-bench",
       dependencies: [
         "TensorCore", "Optimizers", "Normalization", "Hessian", "Training", "LessonKit",
+        "Figures", "LessonResultsFormat",
       ],
       path: "Tools/bench",
       exclude: ["reference"]
@@ -132,9 +133,10 @@ let package = Package(
     .testTarget(
       name: "TrainingTests", dependencies: ["Training", "TensorCore", "Optimizers", "TestSupport"]),
     .testTarget(name: "FiguresTests", dependencies: ["Figures", "TestSupport"]),
-    .testTarget(name: "LessonSupportTests", dependencies: ["LessonSupport"]),
+    .testTarget(
+      name: "LessonSupportTests", dependencies: ["LessonSupport", "Figures", "LessonResultsFormat"]),
     .testTarget(name: "LessonResultsFormatTests", dependencies: ["LessonResultsFormat"]),
-    .testTarget(name: "LessonKitTests", dependencies: ["LessonKit"]),
+    .testTarget(name: "LessonKitTests", dependencies: ["LessonKit", "LessonResultsFormat"]),
     // The fixture lessons of the end-to-end tests (Tests/LessonFixtures/Lessons/*.md) compiled
     // into one program, as lesson-runner does for Lessons/.
     .executableTarget(

@@ -172,6 +172,12 @@ private func readFigures(in directory: URL) -> [(number: Int, figure: FigureOutp
       (try? String(
         contentsOf: directory.appending(path: FiguresFolder.figureFileName(number: entry.number)),
         encoding: .utf8)) ?? ""
-    return (entry.number, FigureOutput(svg: svg, caption: entry.caption))
+    // An interactive figure's frames; a file that does not read as a record leaves the figure
+    // static (its default frame), which is all a stale or broken writer can cause.
+    let frames =
+      (try? String(
+        contentsOf: directory.appending(path: FiguresFolder.framesFileName(number: entry.number)),
+        encoding: .utf8)).flatMap(InteractiveFigureRecord.init(text:))
+    return (entry.number, FigureOutput(svg: svg, caption: entry.caption, interactive: frames))
   }
 }

@@ -8,7 +8,8 @@
 //       progress.tsv       one ProgressRecord a line, appended as the lesson runs
 //       snippet-I.out      everything snippet I wrote to standard output
 //       stderr.txt         the process's standard error (written by the parent, LessonKit)
-//       figures/           the show(_:) channel (FiguresFolder): fig-NNNN.svg, index.tsv
+//       figures/           the show(_:) channel (FiguresFolder): fig-NNNN.svg, index.tsv,
+//                          fig-NNNN.frames for an interactive figure (InteractiveFigureRecord)
 //
 // Files are UTF-8 text with `\n` line endings.
 
@@ -40,7 +41,8 @@ public enum ResultsFolder {
 /// snippet never needs to know where its lesson's results go.
 ///
 /// Each figure is `fig-NNNN.svg` (NNNN counts from 0001 within the process) and adds one line
-/// to `index.tsv` (a ``FigureIndexEntry``). Without the variable, figures are not written.
+/// to `index.tsv` (a ``FigureIndexEntry``); an interactive figure also writes its frames to
+/// `fig-NNNN.frames`. Without the variable, figures are not written.
 public enum FiguresFolder {
   /// The environment variable that names the folder: `DESCENT_FIGURES_DIR`.
   public static let environmentVariable = "DESCENT_FIGURES_DIR"
@@ -56,6 +58,18 @@ public enum FiguresFolder {
   /// - Returns: The file name.
   public static func figureFileName(number: Int) -> String {
     "fig-" + paddedFigureNumber(number) + ".svg"
+  }
+
+  /// The frames of figure `number` when it is interactive: `fig-NNNN.frames`, the text of an
+  /// ``InteractiveFigureRecord`` (`fig-NNNN.svg` holds its default frame, so that a reader that
+  /// knows nothing of frames still shows the figure).
+  ///
+  ///     FiguresFolder.framesFileName(number: 7)  // "fig-0007.frames"
+  ///
+  /// - Parameter number: The figure's number in its process, from 1.
+  /// - Returns: The file name.
+  public static func framesFileName(number: Int) -> String {
+    "fig-" + paddedFigureNumber(number) + ".frames"
   }
 }
 
