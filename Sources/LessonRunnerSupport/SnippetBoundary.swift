@@ -3,6 +3,7 @@
 // leaves the outputs of the snippets that finished and the number of the one that was running.
 // The files are defined in LessonResultsFormat; LessonKit reads them back.
 
+import CLessonGuard
 import LessonResultsFormat
 @_spi(LessonRunner) import LessonSupport
 
@@ -23,14 +24,26 @@ public final class SnippetBoundary {
   /// The snippet that began last.
   private var running: Int?
 
-  /// Opens `directory/progress.tsv` and line-buffers standard output.
-  public init(resultsDirectory directory: String) {
+  /// Opens `directory/progress.tsv`, line-buffers standard output and installs the guards
+  /// (CLessonGuard): every file the process writes is limited to `maxFileBytes`, and a fatal
+  /// signal is recorded in progress.tsv (a stack overflow told apart) before the runtime's
+  /// backtrace, then ends the process.
+  ///
+  /// - Parameters:
+  ///   - directory: The results folder.
+  ///   - maxFileBytes: The limit on the size of each file the lesson writes (each snippet's
+  ///     output, standard error, each figure); 0 for none.
+  public init(resultsDirectory directory: String, maxFileBytes: Int = 0) {
     self.directory = directory
     neverTrue = getenv("DESCENT_LESSON_RUNNER_NEVER_SET_THIS") != nil
     let path = directory + "/" + ResultsFolder.progressFileName
     progress = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_APPEND, 0o644)
     if progress < 0 { fail("cannot write \(path)") }
     setvbuf(stdout, nil, _IOLBF, 0)
+    let status = lesson_guard_install(progress, Int64(maxFileBytes))
+    if status != 0 {
+      fail("cannot install the signal handlers: \(String(cString: strerror(status)))")
+    }
   }
 
   /// Called before snippet `index` runs: its output goes to `snippet-INDEX.out`.
@@ -42,6 +55,7 @@ public final class SnippetBoundary {
     dup2(file, 1)
     close(file)
     running = index
+    lesson_guard_set_running(Int32(index))
     record(.begin(snippet: index))
   }
 
@@ -49,6 +63,7 @@ public final class SnippetBoundary {
   public func end(_ index: Int) {
     fflush(stdout)
     running = nil
+    lesson_guard_set_running(-1)
     record(.end(snippet: index, figuresShown: figuresShownCount))
   }
 

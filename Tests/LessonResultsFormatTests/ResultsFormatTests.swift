@@ -33,11 +33,41 @@ struct ResultsFormatTests {
       .begin(snippet: 0), .end(snippet: 0, figuresShown: 0), .begin(snippet: 1),
       .threw(snippet: 1, description: "tab\there, newline\nthere, CR\r, backslash \\n, ünï"),
       .threw(snippet: 2, description: ""), .threw(snippet: 4, description: "ends with \\"),
-      .end(snippet: 12, figuresShown: 345), .finished,
+      .end(snippet: 12, figuresShown: 345), .signal(snippet: 5, signal: 7, stackOverflow: false),
+      .signal(snippet: nil, signal: 11, stackOverflow: true), .overflow(snippet: 0, file: .output),
+      .backtrace(snippet: 2), .backtrace(snippet: nil), .finished,
     ]
     let text = records.map(\.line).joined()
     #expect(text.split(separator: "\n").count == records.count)
     #expect(ProgressRecord.records(in: text) == records)
+  }
+
+  @Test("Signal and overflow records, as CLessonGuard's handlers write them")
+  func signalRecords() {
+    // The lines below are what the C handlers write (CLessonGuard.c, `record`), by hand.
+    #expect(
+      ProgressRecord(line: "signal\t2\t11\tstack-overflow")
+        == .signal(snippet: 2, signal: 11, stackOverflow: true))
+    #expect(
+      ProgressRecord(line: "signal\t0\t4") == .signal(snippet: 0, signal: 4, stackOverflow: false))
+    #expect(
+      ProgressRecord(line: "signal\t\t6") == .signal(snippet: nil, signal: 6, stackOverflow: false))
+    #expect(ProgressRecord(line: "overflow\t1\toutput") == .overflow(snippet: 1, file: .output))
+    #expect(ProgressRecord(line: "overflow\t\tfile") == .overflow(snippet: nil, file: .file))
+    #expect(
+      ProgressRecord.signal(snippet: 2, signal: 11, stackOverflow: true).line
+        == "signal\t2\t11\tstack-overflow\n")
+    #expect(ProgressRecord.overflow(snippet: 3, file: .error).line == "overflow\t3\terror\n")
+    #expect(ProgressRecord(line: "backtrace\t1") == .backtrace(snippet: 1))
+    #expect(ProgressRecord(line: "backtrace\t") == .backtrace(snippet: nil))
+    #expect(ProgressRecord.backtrace(snippet: 4).line == "backtrace\t4\n")
+    // Not records: an unknown mark, a missing signal, an unknown file, a bad index.
+    for line in [
+      "signal\t1\t11\tother", "signal\t1", "overflow\t1\tdisk", "signal\tx\t4",
+      "overflow\t-\toutput", "backtrace\t1\t2", "backtrace",
+    ] {
+      #expect(ProgressRecord(line: Substring(line)) == nil, "\(line)")
+    }
   }
 
   @Test("Lines that are not records are skipped (a partial last line, unknown words)")

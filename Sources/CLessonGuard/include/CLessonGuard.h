@@ -1,0 +1,47 @@
+// The lesson process's guards, in C because they run in signal handlers: a bound on every file
+// the process writes, and a record of the fatal signal that stops a lesson (with a stack
+// overflow told apart), written to the results folder's progress.tsv before the Swift runtime
+// prints its backtrace. LessonRunnerSupport's SnippetBoundary is the only caller.
+
+#ifndef CLESSONGUARD_H
+#define CLESSONGUARD_H
+
+/// The exit status of a lesson process stopped because a file it wrote reached the limit
+/// (an `overflow` record says which).
+#define LESSON_GUARD_OVERFLOW_STATUS 3
+
+/// Installs the guards; call once, on the thread that runs the lesson, before the first
+/// snippet.
+///
+/// - Every file the process writes is limited to `max_file_bytes` bytes (RLIMIT_FSIZE): a write
+///   past it fails, the process appends `overflow<TAB>I<TAB>WHAT` to `progress_fd` (WHAT is
+///   `output`, `error` or `file`: standard output, standard error, or another file such as a
+///   figure) and exits with LESSON_GUARD_OVERFLOW_STATUS.
+/// - SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGFPE and SIGABRT: the handler appends
+///   `signal<TAB>I<TAB>NUMBER` (with `<TAB>stack-overflow` when a SIGSEGV or SIGBUS hit the
+///   guard region below the lesson thread's stack), then runs the handler that was installed
+///   before (the Swift runtime's, which prints a backtrace), then ends the process with the
+///   signal, even when the signal was sent by `raise` or `kill` (the runtime's handler returns
+///   and would let the program go on).
+/// - A SIGILL sent by the parent process (the lessons tool, for a lesson past its time limit)
+///   is a request for a backtrace: the runtime's handler prints one, `backtrace<TAB>I` is
+///   appended, and the lesson goes on (the tool asks again when the interrupted instruction
+///   had no line, then kills the process).
+/// - The handlers run on an alternate signal stack of 256 KiB, so a stack overflow can be
+///   handled.
+/// - No signal stays blocked: a process started by Foundation's `Process` inherits the mask of
+///   a Dispatch thread, which blocks SIGABRT and SIGXFSZ among others.
+///
+/// I is the snippet that is running (`lesson_guard_set_running`), empty between snippets.
+/// Handlers only call async-signal-safe functions.
+///
+/// - Parameters:
+///   - progress_fd: The open progress.tsv (appending).
+///   - max_file_bytes: The limit on each file's size, in bytes; 0 for none.
+/// - Returns: 0, or the errno of the call that failed.
+int lesson_guard_install(int progress_fd, long long max_file_bytes);
+
+/// Records which snippet runs (its index from 0), or -1 between snippets.
+void lesson_guard_set_running(int snippet);
+
+#endif
