@@ -44,17 +44,18 @@ public func runLessonProgram(
     "usage: lesson-runner LESSON --results DIR [--max-output BYTES] | lesson-runner --list"
     + " | lesson-runner --environment"
   guard arguments.count == 3 || arguments.count == 5, arguments[1] == "--results" else {
-    fail(usage)
+    exitLessonRunner(usage)
   }
   var maxOutput = 0
   if arguments.count == 5 {
     guard arguments[3] == "--max-output", let bytes = Int(arguments[4]), bytes > 0 else {
-      fail(usage)
+      exitLessonRunner(usage)
     }
     maxOutput = bytes
   }
   guard let body = lesson(arguments[0]) else {
-    fail("no lesson '\(arguments[0])' in this build; it holds: " + paths.joined(separator: ", "))
+    exitLessonRunner(
+      "no lesson '\(arguments[0])' in this build; it holds: " + paths.joined(separator: ", "))
   }
   let boundary = SnippetBoundary(resultsDirectory: arguments[2], maxFileBytes: maxOutput)
   do {
