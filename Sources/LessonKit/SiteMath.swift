@@ -41,6 +41,8 @@ private let escapedDollar = Array("DSCNTMATHDX".utf8)
 /// - Nothing inside code is touched: the lines of code blocks and HTML blocks (as cmark
 ///   parses `markdown`, and the lines in `codeLines`) and code spans are copied as they are;
 ///   a span does not run into such a line.
+/// - The result has the code and HTML blocks of `markdown`, at the same lines: a line where a
+///   placeholder would open a code block is left as it is.
 ///
 /// ```swift
 /// let protected = protectMath(in: "Let $a_1 * b_2$ be.")
@@ -50,21 +52,40 @@ private let escapedDollar = Array("DSCNTMATHDX".utf8)
 /// - Parameters:
 ///   - markdown: The lesson's Markdown source.
 ///   - codeLines: More 1-based lines to leave alone.
-/// - Complexity: O(*n*) in the length of `markdown`, plus the length of any unclosed span.
+/// - Complexity: O(*n*) in the length of `markdown`, plus the length of any unclosed span;
+///   two cmark parses (more only when a placeholder would have opened a block).
 func protectMath(in markdown: String, codeLines: Set<Int> = []) -> MathProtectedMarkdown {
+  let codeBlocks = codeAndHTMLBlocks(in: markdown)
   var skipped = codeLines
-  func collectCodeLines(_ node: MarkdownNode) {
+  for block in codeBlocks { skipped.formUnion(block) }
+  // A placeholder can change what cmark makes of a line: `$$` spans holding the backticks
+  // that kept "````s $$```" from opening a fence leave a line that does open one, which
+  // would swallow the snippets after it (found by the fuzzer). So the protected Markdown must
+  // have the code and HTML blocks of the original; the first line of a block that appears
+  // anyway is left as it is (its math stays text), and the scan starts again.
+  for _ in 0..<16 {
+    var scanner = MathScanner(bytes: Array(markdown.utf8), skippedLines: skipped)
+    scanner.scan()
+    let protected = String(decoding: scanner.output, as: UTF8.self)
+    let appeared = codeAndHTMLBlocks(in: protected).subtracting(codeBlocks)
+    if appeared.isEmpty { return MathProtectedMarkdown(markdown: protected, spans: scanner.spans) }
+    skipped.formUnion(appeared.map(\.lowerBound))
+  }
+  return MathProtectedMarkdown(markdown: markdown, spans: [])
+}
+
+/// The lines of every code block and HTML block cmark finds in `markdown`, a range per block.
+private func codeAndHTMLBlocks(in markdown: String) -> Set<ClosedRange<Int>> {
+  var blocks: Set<ClosedRange<Int>> = []
+  func collect(_ node: MarkdownNode) {
     switch node.kind {
     case .codeBlock, .htmlBlock:
-      skipped.formUnion(node.start.line...max(node.start.line, node.end.line))
-    default: for child in node.children where child.isBlock { collectCodeLines(child) }
+      blocks.insert(node.start.line...max(node.start.line, node.end.line))
+    default: for child in node.children where child.isBlock { collect(child) }
     }
   }
-  collectCodeLines(parseMarkdown(markdown))
-  var scanner = MathScanner(bytes: Array(markdown.utf8), skippedLines: skipped)
-  scanner.scan()
-  return MathProtectedMarkdown(
-    markdown: String(decoding: scanner.output, as: UTF8.self), spans: scanner.spans)
+  collect(parseMarkdown(markdown))
+  return blocks
 }
 
 /// The byte scanner behind ``protectMath(in:codeLines:)``.

@@ -27,6 +27,23 @@ private func renderedWithMath(_ markdown: String) -> String {
     #expect(protectMath(in: "$$a\r\rb$$").spans == [])
   }
 
+  /// Found by the fuzzer (Tools/fuzz/regressions/math-placeholder-opens-fence): the backticks
+  /// inside `$$```…$$` kept "````s $$```" from opening a fence; with the span replaced, the
+  /// line opened one that swallowed the snippet below. Such a line is now left as it is.
+  @Test func placeholdersNeverOpenACodeBlock() {
+    let text = "````s $$```\n\\sum$$ text\n\n```swift\nprint(1)\n```\n"
+    let protected = protectMath(in: text)
+    #expect(protected.markdown == text)
+    #expect(protected.spans == [])
+    // The snippet is still the only code block, at lines 4 to 6.
+    let blocks = parseMarkdown(protected.markdown).children.filter {
+      if case .codeBlock = $0.kind { true } else { false }
+    }
+    #expect(blocks.map(\.start.line) == [4])
+    // Math elsewhere on the page is still protected.
+    #expect(protectMath(in: text + "\n$a_1$\n").spans == ["$a_1$"])
+  }
+
   @Test func inlineMathKeepsUnderscoresAndAsterisks() {
     let protected = protectMath(in: "Let $a_1 * b_2$ be.")
     #expect(protected.spans == ["$a_1 * b_2$"])
