@@ -11,6 +11,7 @@
 #include <stdint.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
@@ -179,6 +180,15 @@ static int install_fatal_handlers(void) {
 }
 
 void lesson_guard_set_running(int snippet) { running = snippet; }
+
+void lesson_guard_enter_failing_child(int parent) {
+  for (size_t index = 0; index < FATAL_SIGNAL_COUNT; index++) {
+    reset_to_default(fatal_signals[index]);
+  }
+  prctl(PR_SET_PDEATHSIG, SIGKILL);
+  // The lesson process may have ended before the line above: then nobody waits for us.
+  if (getppid() != (pid_t)parent) _exit(1);
+}
 
 int lesson_guard_install(int progress_fd, long long max_file_bytes) {
   // A process started by Foundation's Process inherits the signal mask of the thread that

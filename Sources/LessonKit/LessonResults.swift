@@ -25,6 +25,8 @@ public enum RunnerTermination: Sendable, Equatable {
 ///
 /// - an error thrown out of a snippet (a `threw` record, exit status 1) is reported as
 ///   `threw in snippet N: DESCRIPTION`;
+/// - a snippet marked `fails` that ran to its end (a `nofailure` record) as `stopped in snippet
+///   N: the snippet is marked 'fails' but ran to its end …` at its first line;
 /// - a file that reached `maxOutput` (an `overflow` record, or a file found larger when read)
 ///   as `stopped: snippet N printed more than 1 MiB …`, the outputs of the snippets before it
 ///   kept;
@@ -58,6 +60,7 @@ public func readLessonResults(
   var thrown: String?
   var signal: (number: Int32, stackOverflow: Bool)?
   var overflow: OverflowFile?
+  var didNotFail = false
   var figureCounts: [Int: Int] = [:]
   var ended: [Int] = []
   for record in ProgressRecord.records(in: text(ResultsFolder.progressFileName)) {
@@ -77,6 +80,9 @@ public func readLessonResults(
       running = snippet ?? running
       overflow = file
     case .backtrace: break
+    case .didNotFail(let snippet):
+      running = snippet
+      didNotFail = true
     case .finished: finished = true
     }
   }
@@ -116,6 +122,11 @@ public func readLessonResults(
     var message: String
     if let thrown, termination == .exited(1) {
       message = "threw" + inSnippet + ": " + thrown
+    } else if didNotFail {
+      message =
+        "stopped" + inSnippet + ": the snippet is marked 'fails' but ran to its end without "
+        + "trapping or throwing; make it fail, or drop 'fails'"
+      line = fallbackLine
     } else if let overflow {
       message = "stopped: " + overflowDescription(overflow, snippet: snippet, limit: maxOutput)
       line = fallbackLine

@@ -13,6 +13,7 @@
 ///                                was stopped; WHAT is output, error or file
 ///     backtrace<TAB>I            a backtrace of snippet I, asked for by the lessons tool
 ///                                (a time-out), is in stderr.txt; the lesson went on
+///     nofailure<TAB>I            snippet I is marked `fails` but ran to its end
 ///     finished                   the lesson ran to its end
 ///
 /// TEXT is the error's description with `\`, tab, line feed and carriage return written as
@@ -39,6 +40,8 @@ public enum ProgressRecord: Sendable, Equatable {
   /// A backtrace of snippet `snippet`, asked for by the lessons tool with SIGILL (a lesson
   /// past its time limit), was printed to standard error; the lesson went on.
   case backtrace(snippet: Int?)
+  /// Snippet `snippet`, marked `fails`, ran to its end without failing; the lesson stopped.
+  case didNotFail(snippet: Int)
   /// The lesson ran to its end.
   case finished
 
@@ -55,6 +58,7 @@ public enum ProgressRecord: Sendable, Equatable {
     case .overflow(let snippet, let file):
       "overflow\t\(snippet.map(String.init) ?? "")\t\(file.rawValue)\n"
     case .backtrace(let snippet): "backtrace\t\(snippet.map(String.init) ?? "")\n"
+    case .didNotFail(let snippet): "nofailure\t\(snippet)\n"
     case .finished: "finished\n"
     }
   }
@@ -95,6 +99,9 @@ public enum ProgressRecord: Sendable, Equatable {
     case "backtrace":
       guard fields.count == 2, let snippet = optionalIndex(fields[1]) else { return nil }
       self = .backtrace(snippet: snippet)
+    case "nofailure":
+      guard fields.count == 2, let snippet = Int(fields[1]) else { return nil }
+      self = .didNotFail(snippet: snippet)
     case "finished":
       guard fields.count == 1 else { return nil }
       self = .finished

@@ -237,4 +237,23 @@ struct LessonResultsTests {
     #expect(runningSnippet(in: ProgressRecord.records(in: "begin\t0\nend\t0\t0\nbegin\t1\n")) == 1)
     #expect(runningSnippet(in: ProgressRecord.records(in: "begin\t0\nend\t0\t0\n")) == nil)
   }
+
+  @Test("A fails snippet that ran to its end stops the lesson at its first line")
+  func didNotFail() throws {
+    let directory = try folder([
+      "progress.tsv": "begin\t0\nend\t0\t0\nbegin\t1\nnofailure\t1\n",
+      "snippet-0.out": "1\n",
+      "snippet-1.out": "ran\n",
+    ])
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let run = readLessonResults(
+      of: fixture, in: directory, termination: .exited(1), contentHash: "h", seconds: 1)
+    let failure = try #require(run.failure)
+    #expect(failure.snippetIndex == 1 && failure.line == 7)
+    #expect(
+      failure.message
+        == "stopped in snippet 2: the snippet is marked 'fails' but ran to its end without "
+        + "trapping or throwing; make it fail, or drop 'fails'")
+    #expect(run.snippets.map(\.index) == [0])
+  }
 }

@@ -91,4 +91,63 @@ struct ResultsFormatTests {
       FigureIndexEntry.entries(in: "0004\nxx\tcaption\n0005\ta\tb\n")
         == [FigureIndexEntry(number: 4, caption: ""), FigureIndexEntry(number: 5, caption: "a b")])
   }
+
+  @Test("A fails snippet's error lines: the doc-comment examples")
+  func expectedFailureExamples() {
+    #expect(
+      ExpectedFailure.thrownLine(description: "Adam: learningRate must be in (0, ∞), got -1.0")
+        == "threw: Adam: learningRate must be in (0, ∞), got -1.0\n")
+    #expect(
+      ExpectedFailure.trapLine(
+        standardError: "lesson_runner/04-x.md:12: Fatal error: NaN at step 3\n", signal: 4)
+        == "Fatal error: NaN at step 3\n")
+    #expect(
+      ExpectedFailure.normalized("bad pointer 0x00007ffe12ab at /tmp/x/y.swift:3")
+        == "bad pointer 0x… at y.swift:3")
+    #expect(ExpectedFailure.exitLine(status: 3) == "exited with status 3\n")
+    #expect(ResultsFolder.snippetErrorFileName(snippetIndex: 3) == "snippet-3.err")
+  }
+
+  @Test("Trap lines: the runtime's message from its first word; a crash without one")
+  func trapLines() {
+    // As the Swift runtime prints them (a standard-library trap, a precondition, a backtrace
+    // after the message that must not be picked).
+    let indexOutOfRange =
+      "Swift/ContiguousArrayBuffer.swift:692: Fatal error: Index out of range\n"
+      + "\n*** Signal 4: Backtracing from 0x55d63b53be97... done ***\n"
+    #expect(
+      ExpectedFailure.trapLine(standardError: indexOutOfRange, signal: 4)
+        == "Fatal error: Index out of range\n")
+    #expect(
+      ExpectedFailure.trapLine(
+        standardError: "x/a.md:3: Precondition failed: step < 3\n", signal: 4)
+        == "Precondition failed: step < 3\n")
+    #expect(ExpectedFailure.trapLine(standardError: "", signal: 11) == "crashed (signal 11)\n")
+  }
+
+  @Test("Normalization: addresses and absolute paths go, everything else stays")
+  func normalization() {
+    let cases: [(String, String)] = [
+      ("at 0x7ffe5a3b9c10.", "at 0x…."),
+      (
+        "0x1F and 0xABCDE stay (fewer than six digits)",
+        "0x1F and 0xABCDE stay (fewer than six digits)"
+      ),
+      ("(/home/a/Descent/Sources/B.swift:12)", "(B.swift:12)"),
+      ("ratio 1/2 and a / b", "ratio 1/2 and a / b"),
+      ("file=/etc/passwd, done", "file=passwd, done"),
+      ("id0x12345678 is a word", "id0x12345678 is a word"),
+      ("learningRate must be in (0, ∞), got -1.0", "learningRate must be in (0, ∞), got -1.0"),
+    ]
+    for (text, expected) in cases {
+      #expect(ExpectedFailure.normalized(text) == expected, "\(text)")
+    }
+  }
+
+  @Test("The nofailure record")
+  func noFailureRecord() {
+    #expect(ProgressRecord.didNotFail(snippet: 2).line == "nofailure\t2\n")
+    #expect(ProgressRecord(line: "nofailure\t2") == .didNotFail(snippet: 2))
+    #expect(ProgressRecord(line: "nofailure\t") == nil)
+  }
 }

@@ -235,6 +235,41 @@ struct HostileInputEndToEndTests {
     #expect(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;\n```\na &amp; b\n"))
     #expect(!page.contains("<script>alert"))
   }
+
+  @Test("fails: a trap or a throw is recorded as its normalized error; the lesson goes on")
+  func expectedFailures() throws {
+    let package = try FixturePackage()
+    let original = try package.text("fails")
+    let verify = try package.lessons(["verify"], lessons: ["fails"])
+    #expect(verify.status == 0, "\(verify.output)")
+    // update writes the same lines into stale blocks (the expected lines are the fixture's,
+    // written by hand: the address and the absolute path normalized, the error on a line of
+    // its own after output without a line feed).
+    let bodies = [
+      "inside 3\nPrecondition failed: step 3 at 0x… in x.swift:12\n",
+      "no line feed before the error\nthrew: a negative step: -1.0\n",
+      "Fatal error: Index out of range\n",
+    ]
+    var stale = original
+    for body in bodies {
+      #expect(stale.contains("```output\n" + body + "```"))
+      stale = stale.replacingOccurrences(of: "```output\n" + body, with: "```output\nstale\n")
+    }
+    try stale.write(
+      to: package.root.appending(path: package.path("fails")), atomically: true, encoding: .utf8)
+    let update = try package.lessons(["update"], lessons: ["fails"])
+    #expect(update.status == 0, "\(update.output)")
+    #expect(try package.text("fails") == original)
+
+    let notFailing = try package.lessons(["verify"], lessons: ["fails-not"])
+    #expect(notFailing.status == 1)
+    #expect(
+      notFailing.output.contains(
+        package.path("fails-not")
+          + ":4: error: lesson stopped in snippet 1: the snippet is marked 'fails' but ran to "
+          + "its end without trapping or throwing; make it fail, or drop 'fails'"),
+      "\(notFailing.output)")
+  }
 }
 
 /// The results of concurrent runs, by index (written from several threads).

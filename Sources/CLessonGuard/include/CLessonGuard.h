@@ -44,4 +44,14 @@ int lesson_guard_install(int progress_fd, long long max_file_bytes);
 /// Records which snippet runs (its index from 0), or -1 between snippets.
 void lesson_guard_set_running(int snippet);
 
+/// Prepares the process forked to run a snippet marked `fails`: the fatal signals get their
+/// default action back (a trap ends the child at once, with no record in progress.tsv and no
+/// backtrace; the runtime has printed its message already), and the child is killed when the
+/// lesson process ends (PR_SET_PDEATHSIG), so a time-out leaves no process behind. The size
+/// limit stays.
+///
+/// - Parameter parent: The lesson process's id (`getpid()` before the fork); the child exits
+///   at once if it is no longer its parent.
+void lesson_guard_enter_failing_child(int parent);
+
 #endif
