@@ -6,6 +6,7 @@
 #include "CLessonGuard.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdint.h>
@@ -15,6 +16,7 @@
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
+#include <sys/wait.h>
 #include <ucontext.h>
 #include <unistd.h>
 
@@ -126,16 +128,46 @@ static void call_previous(int signal_number, siginfo_t *info, void *context) {
 /// Installs `guard_action` for every fatal signal.
 static int install_fatal_handlers(void);
 
+/// A copy of this process, made in a signal handler: `_Fork` runs no `atfork` handlers, so
+/// it is async-signal-safe.
+static pid_t fork_in_handler(void) {
+#if defined(__GLIBC__) && (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 34))
+  return _Fork();
+#else
+  return fork();
+#endif
+}
+
+/// Prints a backtrace of the interrupted lesson thread without stopping the lesson: a copy of
+/// the process (fork) runs the runtime's handler on the same stack and memory and exits; this
+/// process waits for it, then goes on. The runtime's handler is meant to run once per
+/// process (it removes the handlers, and its memory server's stack is static), so it never
+/// runs in the lesson process itself here.
+static void print_backtrace_in_copy(int signal_number, siginfo_t *info, void *context) {
+  pid_t parent = getpid();
+  pid_t child = fork_in_handler();
+  if (child == 0) {
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (getppid() != parent) _exit(0);
+    call_previous(signal_number, info, context);
+    _exit(0);
+  }
+  if (child > 0) {
+    int status;
+    while (waitpid(child, &status, 0) < 0 && errno == EINTR) {
+    }
+  }
+}
+
 static void on_fatal_signal(int signal_number, siginfo_t *info, void *context) {
   int saved = errno;
   if (signal_number == SIGILL && info && info->si_code == SI_USER && info->si_pid == getppid()
       && is_handler(&previous[SIGILL])) {
-    // The lessons tool asks where a lesson that ran past its time limit is: the runtime's
-    // handler prints a backtrace, then the lesson goes on until the tool kills it or asks
+    // The lessons tool asks where a lesson that ran past its time limit is: a copy of the
+    // process prints a backtrace, then the lesson goes on until the tool kills it or asks
     // again (the interrupted instruction may have no line in the debug information; another
-    // sample will). The runtime's handler removed every handler: put ours back.
-    call_previous(signal_number, info, context);
-    install_fatal_handlers();
+    // sample will).
+    print_backtrace_in_copy(signal_number, info, context);
     record("backtrace", 0, NULL, NULL);
     errno = saved;
     return;
@@ -190,7 +222,21 @@ void lesson_guard_enter_failing_child(int parent) {
   if (getppid() != (pid_t)parent) _exit(1);
 }
 
+/// Marks every inherited descriptor from 3 on close-on-exec. Foundation's `Process` learns that
+/// a child ended when every copy of a socket it passes down is closed; a program the lesson
+/// starts (the runtime's `swift-backtrace`, a subprocess) must not keep it open, or the tool
+/// would wait for that program too.
+static void close_inherited_descriptors_on_exec(void) {
+  long limit = sysconf(_SC_OPEN_MAX);
+  if (limit < 0 || limit > 65536) limit = 65536;
+  for (int descriptor = 3; descriptor < limit; descriptor++) {
+    int flags = fcntl(descriptor, F_GETFD);
+    if (flags >= 0) fcntl(descriptor, F_SETFD, flags | FD_CLOEXEC);
+  }
+}
+
 int lesson_guard_install(int progress_fd, long long max_file_bytes) {
+  close_inherited_descriptors_on_exec();
   // A process started by Foundation's Process inherits the signal mask of the thread that
   // started it, and Dispatch's threads block SIGABRT, SIGXFSZ and others: a blocked SIGXFSZ
   // would never stop a snippet at the size limit, and `raise(SIGABRT)` would go unnoticed.

@@ -95,8 +95,8 @@ enum LessonProcess {
   /// four in a tight loop), so this asks again, up to ``maximumBacktraces`` times, until a
   /// frame names a line of the running snippet. It waits for each backtrace to be complete,
   /// however long a loaded machine takes, up to ``backtraceWait`` seconds each. A process
-  /// that is already handling a fatal signal of its own (a `signal` record) is left to end
-  /// itself, for as long.
+  /// that is handling a fatal signal of its own (a `signal` record) is asked nothing more and
+  /// left to end itself, for as long.
   ///
   /// - Parameters:
   ///   - pid: The lesson process.
@@ -123,9 +123,17 @@ enum LessonProcess {
     for requested in 1...maximumBacktraces {
       guard state.signalIfRunning(pid, SIGILL, timingOut: true) else { return }
       var current: [ProgressRecord] = []
+      var crashing = false
       waitWhileRunning {
         current = records()
-        return current.count { if case .backtrace = $0 { true } else { false } } >= requested
+        crashing = current.contains { if case .signal = $0 { true } else { false } }
+        return crashing
+          || current.count { if case .backtrace = $0 { true } else { false } } >= requested
+      }
+      if crashing {
+        // A fatal signal of its own while it was being sampled: let it end.
+        waitWhileRunning { false }
+        break
       }
       let running = runningSnippet(in: current).flatMap { index in
         lesson.snippets.first { $0.index == index }

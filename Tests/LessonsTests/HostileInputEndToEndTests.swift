@@ -261,6 +261,15 @@ struct HostileInputEndToEndTests {
     #expect(update.status == 0, "\(update.output)")
     #expect(try package.text("fails") == original)
 
+    // A fails snippet that hangs: the time limit stops it like any other, at its first line
+    // (the lesson process waits for the fork, so its backtraces name no lesson line).
+    let hanging = try package.lessons(["verify", "--timeout", "3"], lessons: ["fails-hang"])
+    #expect(hanging.status == 1)
+    #expect(
+      hanging.output.contains(
+        package.path("fails-hang") + ":4: error: lesson timed out after 3 s in snippet 1"),
+      "\(hanging.output)")
+
     let notFailing = try package.lessons(["verify"], lessons: ["fails-not"])
     #expect(notFailing.status == 1)
     #expect(

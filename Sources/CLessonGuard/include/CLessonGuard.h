@@ -24,9 +24,11 @@
 ///   signal, even when the signal was sent by `raise` or `kill` (the runtime's handler returns
 ///   and would let the program go on).
 /// - A SIGILL sent by the parent process (the lessons tool, for a lesson past its time limit)
-///   is a request for a backtrace: the runtime's handler prints one, `backtrace<TAB>I` is
-///   appended, and the lesson goes on (the tool asks again when the interrupted instruction
-///   had no line, then kills the process).
+///   is a request for a backtrace: a copy of the process (fork) runs the runtime's handler,
+///   which prints one, this process waits for it, appends `backtrace<TAB>I` and the lesson goes
+///   on (the tool asks again when the interrupted instruction had no line, then kills it).
+/// - Every inherited descriptor from 3 on is made close-on-exec, so no program the lesson
+///   starts keeps the socket by which Foundation's `Process` sees the lesson end.
 /// - The handlers run on an alternate signal stack of 256 KiB, so a stack overflow can be
 ///   handled.
 /// - No signal stays blocked: a process started by Foundation's `Process` inherits the mask of
