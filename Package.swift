@@ -85,11 +85,15 @@ let package = Package(
       path: "Plugins/LessonCodegen"
     ),
     // What a lessons program is made of besides the generated lessons: snippet boundaries
-    // (per-snippet output files, progress) and its command line. Swift 5 mode: it redirects
-    // the C `stdout` of a single-threaded program.
+    // (per-snippet output files, progress), its guards and its command line. Swift 5 mode: it
+    // redirects the C `stdout` of a single-threaded program.
     .target(
-      name: "LessonRunnerSupport", dependencies: ["LessonSupport", "LessonResultsFormat"],
+      name: "LessonRunnerSupport",
+      dependencies: ["LessonSupport", "LessonResultsFormat", "CLessonGuard"],
       swiftSettings: [.swiftLanguageMode(.v5)]),
+    // The lessons program's signal handlers and file-size limit, in C because they run in
+    // signal handlers (async-signal-safe calls only); it imports nothing.
+    .target(name: "CLessonGuard"),
     // Every lesson compiled into one program; `lesson-runner LESSON --results DIR` runs one.
     .executableTarget(
       name: "lesson-runner",

@@ -7,6 +7,7 @@
 //     RESULTS/
 //       progress.tsv       one ProgressRecord a line, appended as the lesson runs
 //       snippet-I.out      everything snippet I wrote to standard output
+//       snippet-I.err      what snippet I, marked `fails`, wrote to standard error
 //       stderr.txt         the process's standard error (written by the parent, LessonKit)
 //       figures/           the show(_:) channel (FiguresFolder): fig-NNNN.svg, index.tsv,
 //                          fig-NNNN.frames for an interactive figure (InteractiveFigureRecord)
@@ -34,6 +35,15 @@ public enum ResultsFolder {
   /// - Returns: The file name, e.g. `snippet-0.out`.
   public static func snippetOutputFileName(snippetIndex: Int) -> String {
     "snippet-\(snippetIndex).out"
+  }
+
+  /// The file that holds what a snippet marked `fails` wrote to standard error (the process
+  /// that runs it sends it there): `snippet-INDEX.err`.
+  ///
+  /// - Parameter snippetIndex: The snippet's index within its lesson, from 0.
+  /// - Returns: The file name, e.g. `snippet-3.err`.
+  public static func snippetErrorFileName(snippetIndex: Int) -> String {
+    "snippet-\(snippetIndex).err"
   }
 }
 
