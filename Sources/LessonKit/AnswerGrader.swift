@@ -333,18 +333,20 @@ public struct AnswerGrader: Sendable {
       "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1",
       FiguresFolder.environmentVariable: figures.path,
       ExerciseFiles.timeoutVariable: String(limits.exerciseSeconds),
-      ExerciseFiles.outputLimitVariable: String(limits.outputBytes),
     ]
     let start = Date()
     let ended = await runLimited(
-      [executable.path, lesson.path, "--results", results.path], scratch: scratch,
+      [
+        executable.path, lesson.path, "--results", results.path, "--max-output",
+        String(limits.outputBytes),
+      ], scratch: scratch,
       environment: environment,
       output: results.appending(path: ResultsFolder.standardErrorFileName),
       seconds: limits.runSeconds,
       limits: ResourceLimits(fileBytes: limits.outputBytes * 2, memoryBytes: limits.memoryBytes))
     let run = readLessonResults(
       of: lesson, in: results, termination: ended, contentHash: "",
-      seconds: Date().timeIntervalSince(start), answers: answers)
+      seconds: Date().timeIntervalSince(start), maxOutput: limits.outputBytes, answers: answers)
     var outcomes: [Int: (ExerciseResult, String)] = [:]
     for exercise in lesson.exercises {
       guard let answer = run.exerciseRun(exercise.index, .answer) else {

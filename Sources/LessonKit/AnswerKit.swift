@@ -190,12 +190,21 @@ public struct AnswerKit: Sendable {
         }
       if let found = candidates.first(where: {
         manager.fileExists(atPath: $0.appending(path: "module.modulemap").path)
+          || manager.fileExists(atPath: $0.appending(path: "\(module).h").path)
       }) {
         mapFolders.append((module, found))
       }
     }
     for (name, source) in mapFolders {
       try manager.copyItem(at: source, to: include.appending(path: name))
+      // A C target without a module map of its own gets the one SwiftPM would generate for its
+      // umbrella header NAME.h (SwiftPM's own names the header by its absolute path, which the
+      // sandbox does not see).
+      let ownMap = include.appending(path: "\(name)/module.modulemap")
+      if !manager.fileExists(atPath: ownMap.path) {
+        try "module \(name) {\n  umbrella header \"\(name).h\"\n  export *\n}\n".write(
+          to: ownMap, atomically: true, encoding: .utf8)
+      }
       let map = final.appending(path: "include/\(name)/module.modulemap").path
       compile += ["-Xcc", "-fmodule-map-file=" + map]
       if cModules.contains(name) {

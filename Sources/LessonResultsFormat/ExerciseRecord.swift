@@ -155,12 +155,4 @@ public enum ExerciseFiles {
 
   /// The time limit when ``timeoutVariable`` is not set: 30 seconds.
   public static let defaultTimeout = 30.0
-
-  /// The environment variable that sets the largest file, in bytes, an exercise's processes
-  /// may write (standard output included): `DESCENT_EXERCISE_OUTPUT_LIMIT` (default
-  /// ``defaultOutputLimit``).
-  public static let outputLimitVariable = "DESCENT_EXERCISE_OUTPUT_LIMIT"
-
-  /// The output limit when ``outputLimitVariable`` is not set: 16 MiB.
-  public static let defaultOutputLimit = 16 << 20
 }

@@ -3,6 +3,7 @@
 // a check that traps, throws, hangs or floods its output fails alone and the lesson goes on.
 // What they report goes to `exercises.tsv` (ExerciseRecord, LessonResultsFormat).
 
+import CLessonGuard
 import LessonResultsFormat
 @_spi(LessonRunner) import LessonSupport
 
@@ -30,7 +31,8 @@ extension SnippetBoundary {
   /// The children share nothing with the lesson after they start: what the answer declares
   /// is visible to its checks only, and what it changes is not seen by later snippets. Each
   /// answer and each check gets the time limit of `DESCENT_EXERCISE_TIMEOUT` (seconds) and
-  /// may write files (standard output included) up to `DESCENT_EXERCISE_OUTPUT_LIMIT` bytes.
+  /// may write files (standard output included) up to the lesson's size limit (`--max-output`);
+  /// past it the process ends.
   /// The solution prints into its snippet's output file and shows its figures like any
   /// snippet; the answer's output goes to `exercise-E-answer.out` and its figures nowhere.
   ///
@@ -154,28 +156,16 @@ extension SnippetBoundary {
     }
   }
 
-  /// Sets up a freshly forked exercise process: it dies with its parent, its standard error
-  /// goes to a file of the results folder (and its standard output to `standardOutput`, a
-  /// path, when given), and it may write no file larger than the output limit and no core
-  /// file.
+  /// Sets up a freshly forked exercise process (`lesson_guard_enter_exercise_child`: it dies
+  /// with its parent, records nothing in progress.tsv, and ends at the size limit), with its
+  /// standard error to a file of the results folder and, when given, its standard output to
+  /// `standardOutput` (a path).
   private func becomeExerciseProcess(
     parent: pid_t, standardError: String, standardOutput: String?, limits: ExerciseLimits
   ) {
-    dieWithParent(parent)
-    // Writing past the file-size limit must stop the process (SIGXFSZ's default action), even
-    // when whoever started the lesson ignored or blocked the signal (a process started from a
-    // Dispatch thread inherits its blocked signals).
-    signal(SIGXFSZ, SIG_DFL)
-    var none = sigset_t()
-    sigemptyset(&none)
-    sigprocmask(SIG_SETMASK, &none, nil)
+    lesson_guard_enter_exercise_child(parent)
     redirect(2, to: directory + "/" + standardError)
     if let standardOutput { redirect(1, to: standardOutput) }
-    var size = rlimit(
-      rlim_cur: rlim_t(limits.outputBytes), rlim_max: rlim_t(limits.outputBytes))
-    setrlimit(resourceFileSize, &size)
-    var core = rlimit(rlim_cur: 0, rlim_max: 0)
-    setrlimit(resourceCore, &core)
   }
 
   /// Appends a record to `exercises.tsv` (one `write` of the whole line, in append mode).
@@ -206,23 +196,16 @@ extension SnippetBoundary {
   }
 }
 
-/// The time and output limits of exercise processes, from the environment.
+/// The time limit of exercise processes, from the environment.
 private struct ExerciseLimits {
   /// Seconds an answer, and each check, may run.
   var seconds = ExerciseFiles.defaultTimeout
-  /// The largest file an exercise process may write, in bytes.
-  var outputBytes = ExerciseFiles.defaultOutputLimit
 
   init() {
     if let text = getenv(ExerciseFiles.timeoutVariable).map({ String(cString: $0) }),
       let value = Double(text), value > 0
     {
       seconds = value
-    }
-    if let text = getenv(ExerciseFiles.outputLimitVariable).map({ String(cString: $0) }),
-      let value = Int(text), value > 0
-    {
-      outputBytes = value
     }
   }
 }
@@ -282,23 +265,6 @@ private func redirect(_ descriptor: Int32, to path: String) {
   close(file)
 }
 
-/// Asks the kernel to kill this process when its parent dies (Linux's
-/// `prctl(PR_SET_PDEATHSIG, SIGKILL)`), and exits at once when the parent is already gone.
-///
-/// `prctl` is a variadic C function, which Swift cannot call; it is called through a pointer
-/// of the fixed-argument type, which on the System V x86-64 and AArch64 Linux conventions
-/// passes integer arguments the same way.
-private func dieWithParent(_ parent: pid_t) {
-  #if os(Linux)
-    typealias Prctl = @convention(c) (Int32, UInt, UInt, UInt, UInt) -> Int32
-    let setParentDeathSignal: Int32 = 1  // PR_SET_PDEATHSIG
-    if let symbol = dlsym(nil, "prctl") {
-      _ = unsafeBitCast(symbol, to: Prctl.self)(setParentDeathSignal, UInt(SIGKILL), 0, 0, 0)
-    }
-  #endif
-  if getppid() != parent { _exit(137) }
-}
-
 /// Sends this process SIGALRM (whose default action ends it) after `seconds`; 0 turns the
 /// alarm off.
 private func startAlarm(seconds: Double) {
@@ -326,13 +292,3 @@ private func formatLimit(_ seconds: Double) -> String {
   let rounded = (seconds * 1000).rounded() / 1000
   return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
 }
-
-#if canImport(Glibc)
-  /// `RLIMIT_FSIZE` as `setrlimit` takes it on this system.
-  private let resourceFileSize = __rlimit_resource_t(RLIMIT_FSIZE.rawValue)
-  /// `RLIMIT_CORE` as `setrlimit` takes it on this system.
-  private let resourceCore = __rlimit_resource_t(RLIMIT_CORE.rawValue)
-#else
-  private let resourceFileSize = RLIMIT_FSIZE
-  private let resourceCore = RLIMIT_CORE
-#endif

@@ -93,12 +93,24 @@ struct RunOptions: ParsableArguments {
       valueName: "seconds"))
   var exerciseTimeout: Double = 30
 
+  @Option(
+    help: ArgumentHelp(
+      "The most one snippet may print (and write to standard error, or as a figure): bytes, "
+        + "or with a unit (512KiB, 2MiB). A lesson that prints more is stopped there.",
+      valueName: "size"))
+  var maxOutput: String = "1MiB"
+
   func validate() throws {
     guard timeout > 0 else { throw ValidationError("--timeout must be positive, got \(timeout)") }
     guard exerciseTimeout > 0 else {
       throw ValidationError("--exercise-timeout must be positive, got \(exerciseTimeout)")
     }
     guard jobs > 0 else { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
+    guard parseByteCount(maxOutput) != nil else {
+      throw ValidationError(
+        "--max-output must be a positive size such as 1048576, 512KiB or 2MiB, got '\(maxOutput)'"
+      )
+    }
   }
 
   /// LessonKit's options for this command line.
@@ -110,6 +122,7 @@ struct RunOptions: ParsableArguments {
       runnerExecutable: runner.map { URL(fileURLWithPath: $0).standardizedFileURL },
       onFinish: onFinish, configuration: release ? .release : .debug)
     options.exerciseTimeout = exerciseTimeout
+    options.maxOutput = parseByteCount(maxOutput) ?? LessonRunOptions.defaultMaxOutput
     return options
   }
 }
