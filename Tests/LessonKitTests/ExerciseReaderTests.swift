@@ -163,6 +163,11 @@ struct ExerciseReaderTests {
         "1. A.\n\n   ```swift solution norun\n   let x = 1\n   ```\n\n   ```swift placeholder\n   let x = 0\n   ```\n\n   ```swift check\n   check(x == 1, \"x\")\n   ```\n",
         3, "drop 'norun'"
       ),
+      // A solution expected to fail cannot pass its checks (line 3).
+      (
+        "1. A.\n\n   ```swift solution fails\n   let x = 1\n   ```\n\n   ```swift placeholder\n   let x = 0\n   ```\n\n   ```swift check\n   check(x == 1, \"x\")\n   ```\n",
+        3, "drop 'fails'"
+      ),
       ("```swift hidden\nlet x = 1\n```\n", 1, "'hidden' goes with 'check' only"),
       ("```swift placeholder nocheck\nlet x = 1\n```\n", 1, "drop 'nocheck'"),
       ("```swift check exact\nlet x = 1\n```\n", 1, "drop 'exact'"),
