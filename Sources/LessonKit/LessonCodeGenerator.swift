@@ -38,23 +38,29 @@ public let lessonImports = [
 /// A checked exercise (``Exercise``) becomes one call, where its first snippet stands, that
 /// runs its variants in processes of their own (`SnippetBoundary.exercise`): the solution and
 /// its checks, then the answer (the placeholder) and its checks, each variant a closure, so
-/// what it declares is visible to its checks only:
+/// what it declares is visible to its checks only. Every line of it is under a
+/// `#sourceLocation` in the lesson (the scaffolding at its snippets' fences):
 ///
 /// ```swift
+/// #sourceLocation(file: "Lessons/00-getting-started.md", line: 84)
 /// boundary.exercise(0, checks: 1, solution: {
+/// #sourceLocation(file: "Lessons/00-getting-started.md", line: 89)
 /// boundary.begin(5)
 /// #sourceLocation(file: "Lessons/00-getting-started.md", line: 90)
 /// let rowSums = matmul(a, ones).storage   // the solution
-/// #sourceLocation()
+/// #sourceLocation(file: "Lessons/00-getting-started.md", line: 92)
 /// boundary.end(5)
+/// #sourceLocation(file: "Lessons/00-getting-started.md", line: 100)
 /// boundary.check(7, hidden: false) {
 /// #sourceLocation(file: "Lessons/00-getting-started.md", line: 101)
 /// checkEqual(rowSums.count, 2, "one sum per row")   // the check
-/// #sourceLocation()
+/// #sourceLocation(file: "Lessons/00-getting-started.md", line: 102)
 /// }
+/// #sourceLocation(file: "Lessons/00-getting-started.md", line: 102)
 /// }, answer: {
 /// …the placeholder, then the same checks…
 /// })
+/// #sourceLocation()
 /// ```
 ///
 /// With `answers`, the program is a student's: each exercise named there runs the given code
@@ -144,6 +150,10 @@ private func located(_ snippet: Snippet, of lesson: Lesson) -> String {
 
 /// The call that runs a checked exercise (see ``generateLessonSource(for:imports:answers:)``).
 ///
+/// Every line of it is under a `#sourceLocation` in the lesson (the scaffolding at the fences
+/// of the snippet it belongs to), so any compiler error it can cause names a line of the
+/// lesson; a student's answer is under one in the student's copy. It ends with a reset.
+///
 /// - Parameter answer: `nil` for the course's program (the solution, then the placeholder);
 ///   for a student's program, the student's answer (`.some(nil)`: the placeholder) and no
 ///   solution.
@@ -151,27 +161,39 @@ private func exerciseCode(_ exercise: Exercise, of lesson: Lesson, answer: Snipp
   -> String
 {
   let snippets = lesson.snippets
+  let file = swiftStringLiteral(lesson.path)
+  func at(_ line: Int) -> String { "#sourceLocation(file: \(file), line: \(line))\n" }
+  func body(_ snippet: Snippet) -> String {
+    at(snippet.code.firstContentLine) + snippet.code.content
+  }
   var checks = ""
   for index in exercise.checks {
+    let code = snippets[index].code
     let hidden = snippets[index].attributes.contains(.hidden)
-    checks += "boundary.check(\(index), hidden: \(hidden)) {\n"
-    checks += located(snippets[index], of: lesson) + "}\n"
+    checks += at(code.openingLine) + "boundary.check(\(index), hidden: \(hidden)) {\n"
+    checks += body(snippets[index]) + at(code.closingLine) + "}\n"
   }
-  var out = "boundary.exercise(\(exercise.index), checks: \(exercise.checks.count), solution: "
+  let first = snippets[exercise.snippets[0]].code
+  let last = snippets[exercise.snippets[exercise.snippets.count - 1]].code
+  var out = at(first.openingLine)
+  out += "boundary.exercise(\(exercise.index), checks: \(exercise.checks.count), solution: "
   if case .some = answer {
     out += "nil"
   } else {
     let solution = snippets[exercise.solution]
-    out += "{\nboundary.begin(\(solution.index))\n" + located(solution, of: lesson)
-    out += "boundary.end(\(solution.index))\n" + checks + "}"
+    out += "{\n" + at(solution.code.openingLine) + "boundary.begin(\(solution.index))\n"
+    out += body(solution) + at(solution.code.closingLine) + "boundary.end(\(solution.index))\n"
+    out += checks + at(last.closingLine) + "}"
   }
+  let placeholder = snippets[exercise.placeholder]
   out += ", answer: {\n"
   if case .some(.some(let source)) = answer {
-    out += located(source.code, path: source.path, line: source.firstLine)
+    out += "#sourceLocation(file: \(swiftStringLiteral(source.path)), line: \(source.firstLine))\n"
+    out += source.code
   } else {
-    out += located(snippets[exercise.placeholder], of: lesson)
+    out += body(placeholder)
   }
-  return out + checks + "})\n"
+  return out + checks + at(last.closingLine) + "})\n#sourceLocation()\n"
 }
 
 /// The `main.swift` of a program of students' answers (see

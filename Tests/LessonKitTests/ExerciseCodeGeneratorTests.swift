@@ -10,9 +10,9 @@ import Testing
 
 @Suite("Code generation for checked exercises")
 struct ExerciseCodeGeneratorTests {
-  // Lines as in a file: set-up at 1 (body 2), placeholder at 5 (body 6), solution at 9 (body
-  // 10), its output at 13, check at 17 (body 18), hidden check at 21 (body 22), a last
-  // snippet at 25 (body 26).
+  // Lines as in a file: set-up at 1 (body 2), placeholder at 5 (body 6, closing 7), solution
+  // at 9 (body 10, closing 11), its output at 13, check at 17 (body 18, closing 19), hidden
+  // check at 21 (body 22, closing 23), a last snippet at 25 (body 26).
   static let fixture: Lesson = {
     var fixture = lesson(
       "Lessons/e.md",
@@ -30,22 +30,27 @@ struct ExerciseCodeGeneratorTests {
     return fixture
   }()
 
+  /// `#sourceLocation` at a line of the fixture.
+  static func at(_ line: Int, _ file: String = "Lessons/e.md") -> String {
+    "#sourceLocation(file: \"\(file)\", line: \(line))\n"
+  }
+
   static let checks =
-    "boundary.check(3, hidden: false) {\n#sourceLocation(file: \"Lessons/e.md\", line: 18)\n"
-    + "checkEqual(total, 1, \"t\")\n#sourceLocation()\n}\n"
-    + "boundary.check(4, hidden: true) {\n#sourceLocation(file: \"Lessons/e.md\", line: 22)\n"
-    + "check(total > 0, \"p\")\n#sourceLocation()\n}\n"
+    at(17) + "boundary.check(3, hidden: false) {\n" + at(18) + "checkEqual(total, 1, \"t\")\n"
+    + at(19) + "}\n" + at(21) + "boundary.check(4, hidden: true) {\n" + at(22)
+    + "check(total > 0, \"p\")\n" + at(23) + "}\n"
 
   @Test("The course's program runs the solution, then the placeholder, each with the checks")
   func courseProgram() {
     let source = generateLessonSource(for: [Self.fixture])
+    // The exercise stands where its first snippet (the placeholder, at 5) does; the last
+    // snippet's closing fence (23) closes each variant.
     let expected =
-      "boundary.end(0)\n"
-      + "boundary.exercise(0, checks: 2, solution: {\nboundary.begin(2)\n"
-      + "#sourceLocation(file: \"Lessons/e.md\", line: 10)\nlet total = a[0]\n#sourceLocation()\n"
-      + "boundary.end(2)\n" + Self.checks + "}, answer: {\n"
-      + "#sourceLocation(file: \"Lessons/e.md\", line: 6)\nlet total = 0.0\n#sourceLocation()\n"
-      + Self.checks + "})\nboundary.begin(5)\n"
+      "boundary.end(0)\n" + Self.at(5)
+      + "boundary.exercise(0, checks: 2, solution: {\n" + Self.at(9) + "boundary.begin(2)\n"
+      + Self.at(10) + "let total = a[0]\n" + Self.at(11) + "boundary.end(2)\n" + Self.checks
+      + Self.at(23) + "}, answer: {\n" + Self.at(6) + "let total = 0.0\n" + Self.checks
+      + Self.at(23) + "})\n#sourceLocation()\nboundary.begin(5)\n"
     #expect(source.contains(expected), "\(source)")
     // Each snippet of the exercise is written once per variant, nowhere else.
     #expect(source.components(separatedBy: "let total = a[0]").count == 2)
@@ -57,9 +62,8 @@ struct ExerciseCodeGeneratorTests {
     let answer = SnippetSource(path: "alice/e.md", firstLine: 7, code: "let total = 1.0\n")
     let source = generateLessonSource(for: [Self.fixture], answers: ["Lessons/e.md": [0: answer]])
     let expected =
-      "boundary.exercise(0, checks: 2, solution: nil, answer: {\n"
-      + "#sourceLocation(file: \"alice/e.md\", line: 7)\nlet total = 1.0\n#sourceLocation()\n"
-      + Self.checks + "})\n"
+      Self.at(5) + "boundary.exercise(0, checks: 2, solution: nil, answer: {\n"
+      + Self.at(7, "alice/e.md") + "let total = 1.0\n" + Self.checks + Self.at(23) + "})\n"
     #expect(source.contains(expected), "\(source)")
     #expect(!source.contains("let total = a[0]"))
     #expect(!source.contains("let total = 0.0"))
@@ -68,10 +72,7 @@ struct ExerciseCodeGeneratorTests {
   @Test("A student's program with no answer to an exercise runs its placeholder")
   func placeholderStandsIn() {
     let source = generateLessonSource(for: [Self.fixture], answers: ["Lessons/e.md": [:]])
-    #expect(
-      source.contains(
-        "solution: nil, answer: {\n#sourceLocation(file: \"Lessons/e.md\", line: 6)\n"
-          + "let total = 0.0\n"))
+    #expect(source.contains("solution: nil, answer: {\n" + Self.at(6) + "let total = 0.0\n"))
     #expect(!source.contains("let total = a[0]"))
   }
 }
