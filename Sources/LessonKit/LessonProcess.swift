@@ -56,44 +56,51 @@ enum LessonProcess {
 
     let start = Date()
     let state = RunState()
-    let termination: RunnerTermination = try await withCheckedThrowingContinuation {
-      continuation in
-      process.terminationHandler = { finished in
-        if state.finish() {
-          continuation.resume(returning: .timedOut(options.timeout))
-        } else if finished.terminationReason == .uncaughtSignal {
-          continuation.resume(returning: .signaled(finished.terminationStatus))
-        } else {
-          continuation.resume(returning: .exited(finished.terminationStatus))
+    let termination: RunnerTermination = try await withTaskCancellationHandler {
+      try await withCheckedThrowingContinuation { continuation in
+        process.terminationHandler = { finished in
+          ChildProcesses.remove(finished.processIdentifier)
+          if state.finish() {
+            continuation.resume(returning: .timedOut(options.timeout))
+          } else if finished.terminationReason == .uncaughtSignal {
+            continuation.resume(returning: .signaled(finished.terminationStatus))
+          } else {
+            continuation.resume(returning: .exited(finished.terminationStatus))
+          }
+        }
+        do {
+          try process.run()
+        } catch {
+          continuation.resume(throwing: error)
+          return
+        }
+        let pid = process.processIdentifier
+        ChildProcesses.add(pid, stopWith: SIGKILL)
+        state.started(pid)
+        DispatchQueue.global().asyncAfter(deadline: .now() + options.timeout) {
+          // SIGILL first (a signal Dispatch threads do not block, so the child has it unblocked
+          // too): the Swift runtime prints a backtrace whose frames name the lesson's line, so
+          // the report can point at the loop. A signal sent from outside does not end the
+          // program once the backtrace is printed, so SIGKILL follows when standard error has
+          // stopped growing for half a second (at most 10 s later).
+          guard state.signalIfRunning(pid, SIGILL) else { return }
+          var lastSize = -1
+          var steady = 0
+          for _ in 0..<100 where !state.isFinished {
+            usleep(100_000)
+            let size =
+              ((try? FileManager.default.attributesOfItem(atPath: standardError.path))?[.size]
+                as? Int) ?? 0
+            steady = size > 0 && size == lastSize ? steady + 1 : 0
+            if steady == 5 { break }
+            lastSize = size
+          }
+          state.signalIfRunning(pid, SIGKILL)
         }
       }
-      do {
-        try process.run()
-      } catch {
-        continuation.resume(throwing: error)
-        return
-      }
-      let pid = process.processIdentifier
-      DispatchQueue.global().asyncAfter(deadline: .now() + options.timeout) {
-        // SIGILL first (a signal Dispatch threads do not block, so the child has it unblocked
-        // too): the Swift runtime prints a backtrace whose frames name the lesson's line, so
-        // the report can point at the loop. A signal sent from outside does not end the
-        // program once the backtrace is printed, so SIGKILL follows when standard error has
-        // stopped growing for half a second (at most 10 s later).
-        guard state.signalIfRunning(pid, SIGILL) else { return }
-        var lastSize = -1
-        var steady = 0
-        for _ in 0..<100 where !state.isFinished {
-          usleep(100_000)
-          let size =
-            ((try? FileManager.default.attributesOfItem(atPath: standardError.path))?[.size]
-              as? Int) ?? 0
-          steady = size > 0 && size == lastSize ? steady + 1 : 0
-          if steady == 5 { break }
-          lastSize = size
-        }
-        state.signalIfRunning(pid, SIGKILL)
-      }
+    } onCancel: {
+      // The task was cancelled (Ctrl-C in `lessons preview`): the lesson must not outlive it.
+      state.cancel()
     }
     let seconds = Date().timeIntervalSince(start)
     return readLessonResults(
@@ -107,6 +114,27 @@ private final class RunState: @unchecked Sendable {
   private let lock = NSLock()
   private var finished = false
   private var timedOut = false
+  private var pid: Int32?
+  private var cancelled = false
+
+  /// Records the process id once it runs (and kills it at once if the run was cancelled
+  /// before).
+  func started(_ pid: Int32) {
+    lock.withLock {
+      self.pid = pid
+      if cancelled { kill(pid, SIGKILL) }
+    }
+  }
+
+  /// Kills the process with SIGKILL unless it already finished (not a time-out), or as soon
+  /// as it starts.
+  func cancel() {
+    lock.withLock {
+      cancelled = true
+      guard !finished, let pid else { return }
+      kill(pid, SIGKILL)
+    }
+  }
 
   /// Sends `signal` to `pid` unless the process already finished; marks the run timed out.
   ///

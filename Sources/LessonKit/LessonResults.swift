@@ -44,12 +44,14 @@ public func readLessonResults(
   var finished = false
   var thrown: String?
   var figureCounts: [Int: Int] = [:]
+  var durations: [Int: Double] = [:]
   var ended: [Int] = []
   for record in ProgressRecord.records(in: progress) {
     switch record {
     case .begin(let snippet): running = snippet
-    case .end(let snippet, let figuresShown):
+    case .end(let snippet, let figuresShown, let nanoseconds):
       figureCounts[snippet] = figuresShown
+      durations[snippet] = nanoseconds.map { Double($0) / 1e9 }
       ended.append(snippet)
       running = nil
     case .threw(let snippet, let description):
@@ -68,7 +70,8 @@ public func readLessonResults(
           path: ResultsFolder.snippetOutputFileName(snippetIndex: index)), encoding: .utf8)) ?? ""
     let shown = figureCounts[index] ?? shownBefore
     let mine = figures.filter { $0.number > shownBefore && $0.number <= shown }.map(\.figure)
-    snippets.append(SnippetRun(index: index, output: output, figures: mine))
+    snippets.append(
+      SnippetRun(index: index, output: output, figures: mine, seconds: durations[index]))
     shownBefore = shown
   }
   let standardError =

@@ -80,6 +80,17 @@ public enum RunnerBuild {
   public static func build(
     packageDirectory: URL, configuration: BuildConfiguration = .debug
   ) throws -> (succeeded: Bool, output: String) {
+    let build = try buildQuietly(packageDirectory: packageDirectory, configuration: configuration)
+    if !build.succeeded { FileHandle.standardError.write(Data(build.output.utf8)) }
+    return build
+  }
+
+  /// ``build(packageDirectory:configuration:)`` that writes to standard error only the
+  /// warnings about lessons of a build that succeeded; the caller decides what to show of a
+  /// failed one.
+  static func buildQuietly(
+    packageDirectory: URL, configuration: BuildConfiguration
+  ) throws -> (succeeded: Bool, output: String) {
     let start = Date()
     var build = try swiftBuild(packageDirectory: packageDirectory, configuration: configuration)
     let runner = executable(packageDirectory: packageDirectory, configuration: configuration)
@@ -93,13 +104,9 @@ public enum RunnerBuild {
         ofItemAtPath: packageDirectory.appending(path: "Package.swift").path)
       build = try swiftBuild(packageDirectory: packageDirectory, configuration: configuration)
     }
-    let shown =
-      build.succeeded
-      ? build.output.split(separator: "\n").filter { $0.hasPrefix("Lessons/") }.map { $0 + "\n" }
-        .joined()
-      : build.output
-    FileHandle.standardError.write(Data(shown.utf8))
     if build.succeeded {
+      let warnings = build.output.split(separator: "\n").filter { $0.hasPrefix("Lessons/") }
+      FileHandle.standardError.write(Data(warnings.map { $0 + "\n" }.joined().utf8))
       let stampFile = stamp(packageDirectory, configuration)
       try? FileManager.default.createDirectory(
         at: stampFile.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -147,6 +154,8 @@ public enum RunnerBuild {
     } catch {
       throw LessonRunnerError(message: "cannot start `swift build`: \(error); is swift on PATH?")
     }
+    ChildProcesses.add(process.processIdentifier, stopWith: SIGINT)
+    defer { ChildProcesses.remove(process.processIdentifier) }
     let output = String(
       decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     process.waitUntilExit()

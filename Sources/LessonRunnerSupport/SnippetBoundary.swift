@@ -22,6 +22,8 @@ public final class SnippetBoundary {
   private let progress: Int32
   /// The snippet that began last.
   private var running: Int?
+  /// When the running snippet began (`CLOCK_MONOTONIC`, nanoseconds).
+  private var began = 0
 
   /// Opens `directory/progress.tsv` and line-buffers standard output.
   public init(resultsDirectory directory: String) {
@@ -43,13 +45,16 @@ public final class SnippetBoundary {
     close(file)
     running = index
     record(.begin(snippet: index))
+    began = monotonicNanoseconds()
   }
 
-  /// Called after snippet `index` ran: records how many figures were shown so far.
+  /// Called after snippet `index` ran: records how many figures were shown so far, and how
+  /// long the snippet took.
   public func end(_ index: Int) {
+    let elapsed = monotonicNanoseconds() - began
     fflush(stdout)
     running = nil
-    record(.end(snippet: index, figuresShown: figuresShownCount))
+    record(.end(snippet: index, figuresShown: figuresShownCount, nanoseconds: max(0, elapsed)))
   }
 
   /// Called when an error thrown out of the running snippet stopped the lesson: records the
@@ -76,6 +81,13 @@ public final class SnippetBoundary {
     var bytes = Array(entry.line.utf8)
     _ = bytes.withUnsafeMutableBytes { write(progress, $0.baseAddress, $0.count) }
   }
+}
+
+/// The monotonic clock, in nanoseconds.
+private func monotonicNanoseconds() -> Int {
+  var time = timespec()
+  clock_gettime(CLOCK_MONOTONIC, &time)
+  return Int(time.tv_sec) * 1_000_000_000 + Int(time.tv_nsec)
 }
 
 /// Writes `lesson-runner: message` to standard error and exits with status 70.
