@@ -162,8 +162,8 @@ func sitePageName(forLessonAt path: String) -> String {
 }
 
 /// The files `lessons preview` watches, with their modification dates and sizes: the lessons
-/// (`Lessons/*.md`) and everything the lessons program is built from (what
-/// ``RunCache/libraryHash(packageDirectory:)`` hashes).
+/// (`Lessons/*.md`, and the lessons previewed when they are elsewhere) and everything the
+/// lessons program is built from (what ``RunCache/libraryHash(packageDirectory:)`` hashes).
 public enum WatchedFiles {
   /// A file's modification date and size.
   public struct Stamp: Equatable, Sendable {
@@ -180,10 +180,12 @@ public enum WatchedFiles {
 
   /// The stamp of every watched file, by path relative to the package root.
   ///
-  /// - Parameter packageDirectory: The package root.
+  /// - Parameters:
+  ///   - packageDirectory: The package root.
+  ///   - lessons: Lesson paths to watch besides `Lessons/*.md` (those previewed).
   /// - Returns: For example `["Lessons/00-a.md": Stamp(…), "Sources/TensorCore/Matrix.swift": …]`.
   /// - Complexity: One `stat` per file (a few hundred here): cheap enough every 300 ms.
-  public static func snapshot(packageDirectory: URL) -> [String: Stamp] {
+  public static func snapshot(packageDirectory: URL, lessons: [String] = []) -> [String: Stamp] {
     let manager = FileManager.default
     var stamps: [String: Stamp] = [:]
     func add(_ relative: String) {
@@ -195,7 +197,9 @@ public enum WatchedFiles {
         modified: (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0,
         size: (attributes[.size] as? Int) ?? 0)
     }
-    for path in (try? LessonCatalog.lessonPaths(packageDirectory: packageDirectory)) ?? [] {
+    for path in ((try? LessonCatalog.lessonPaths(packageDirectory: packageDirectory)) ?? [])
+      + lessons
+    {
       add(path)
     }
     for folder in libraryPaths {

@@ -1,5 +1,8 @@
 // descent-bench lessons: how long checking the lessons takes.
 //
+// 0. The author's loop in a copy of the package: cold verify, edit-to-verified for 7, 12 and
+//    50 lessons, debug against optimized numerics (AuthorLoopBench.swift; about 30 minutes on
+//    2 cores, most of it the copy's builds).
 // 1. `lessons verify` on this package (run from the package root): with nothing changed (every
 //    run cached: the target is ≤ 1 s), and with `--no-cache` (build check + every lesson run),
 //    with the time of each lesson.
@@ -21,6 +24,7 @@ func benchLessons() throws {
     FileManager.default.isExecutableFile(atPath: lessons.path)
   {
     try benchVerify(lessons: lessons, root: root)
+    try benchAuthorLoop(lessonsTool: lessons, root: root)
   } else {
     print("verify: skipped (run from the package root after `swift build`)")
   }

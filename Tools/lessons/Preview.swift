@@ -141,16 +141,16 @@ private struct Refresher: Sendable {
   let interval: Duration = .milliseconds(300)
 
   func watch(packageDirectory: URL) async throws {
-    var seen = WatchedFiles.snapshot(packageDirectory: packageDirectory)
+    var seen = WatchedFiles.snapshot(packageDirectory: packageDirectory, lessons: paths ?? [])
     try await refreshOnce()
     while true {
       try await Task.sleep(for: interval)
-      var now = WatchedFiles.snapshot(packageDirectory: packageDirectory)
+      var now = WatchedFiles.snapshot(packageDirectory: packageDirectory, lessons: paths ?? [])
       guard now != seen else { continue }
       // Wait until the files stay put (an editor may write in several steps).
       while true {
         try await Task.sleep(for: interval)
-        let again = WatchedFiles.snapshot(packageDirectory: packageDirectory)
+        let again = WatchedFiles.snapshot(packageDirectory: packageDirectory, lessons: paths ?? [])
         if again == now { break }
         now = again
       }
