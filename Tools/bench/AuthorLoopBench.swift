@@ -31,7 +31,7 @@ func benchAuthorLoop(lessonsTool: URL, root: URL) throws {
   print("author's loop, in a copy of \(source.path) (\(real.count) lessons)")
 
   // 1. Cold verify of the course, optimized numerics (as the package builds by default).
-  let cold = try timedVerify(lessonsTool, ["--no-cache"], in: copy)
+  let cold = try timedVerify(lessonsTool, ["--no-cache", "--timeout", "600"], in: copy)
   print(
     "cold verify of the course (first build included, --no-cache): \(format(cold.seconds)) s "
       + "\(load()); lessons ran \(format(cold.lessonSeconds.values.reduce(0, +))) s in all"
