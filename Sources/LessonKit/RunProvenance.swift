@@ -13,6 +13,11 @@ public struct RunKey: Codable, Equatable, Sendable {
   public var environment: String
 
   /// Creates a key from its parts.
+  ///
+  /// - Parameters:
+  ///   - library: The library's hash.
+  ///   - toolchain: The toolchain's fingerprint.
+  ///   - environment: The environment's name and variables, or empty.
   public init(library: String, toolchain: String, environment: String) {
     self.library = library
     self.toolchain = toolchain
