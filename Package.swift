@@ -57,6 +57,7 @@ let package = Package(
       dependencies: [
         .product(name: "RealModule", package: "swift-numerics"),
         .target(name: "CBLAS", condition: .when(platforms: [.linux])),
+        .target(name: "CLAPACKE", condition: .when(platforms: [.linux])),
       ],
       resources: [.copy("Resources")],
       swiftSettings: optimizedInDebug
@@ -64,14 +65,7 @@ let package = Package(
     .target(name: "Optimizers", dependencies: ["TensorCore"], swiftSettings: optimizedInDebug),
     .target(
       name: "Normalization", dependencies: ["TensorCore"], swiftSettings: optimizedInDebug),
-    .target(
-      name: "Hessian",
-      dependencies: [
-        "TensorCore",
-        .target(name: "CLAPACKE", condition: .when(platforms: [.linux])),
-      ],
-      swiftSettings: optimizedInDebug
-    ),
+    .target(name: "Hessian", dependencies: ["TensorCore"], swiftSettings: optimizedInDebug),
     .target(
       name: "Training", dependencies: ["TensorCore", "Optimizers"], swiftSettings: optimizedInDebug
     ),
@@ -136,13 +130,24 @@ let package = Package(
     ),
 
     // MARK: Tests
-    .testTarget(name: "TensorCoreTests", dependencies: ["TensorCore"]),
-    .testTarget(name: "OptimizersTests", dependencies: ["Optimizers", "TensorCore", "Training"]),
+    // What the numeric tests share: comparisons on swift-numerics' isApproximatelyEqual, and
+    // the check of an exit test's message.
+    .target(
+      name: "TestSupport",
+      dependencies: [.product(name: "RealModule", package: "swift-numerics")],
+      path: "Tests/TestSupport"),
+    .testTarget(name: "TensorCoreTests", dependencies: ["TensorCore", "TestSupport"]),
     .testTarget(
-      name: "NormalizationTests", dependencies: ["Normalization", "TensorCore", "Training"]),
-    .testTarget(name: "HessianTests", dependencies: ["Hessian", "TensorCore"]),
-    .testTarget(name: "TrainingTests", dependencies: ["Training", "TensorCore", "Optimizers"]),
-    .testTarget(name: "FiguresTests", dependencies: ["Figures"]),
+      name: "OptimizersTests",
+      dependencies: ["Optimizers", "TensorCore", "Training", "TestSupport"]
+    ),
+    .testTarget(
+      name: "NormalizationTests",
+      dependencies: ["Normalization", "TensorCore", "Optimizers", "Training", "TestSupport"]),
+    .testTarget(name: "HessianTests", dependencies: ["Hessian", "TensorCore", "TestSupport"]),
+    .testTarget(
+      name: "TrainingTests", dependencies: ["Training", "TensorCore", "Optimizers", "TestSupport"]),
+    .testTarget(name: "FiguresTests", dependencies: ["Figures", "TestSupport"]),
     .testTarget(name: "LessonSupportTests", dependencies: ["LessonSupport"]),
     .testTarget(name: "LessonResultsFormatTests", dependencies: ["LessonResultsFormat"]),
     .testTarget(name: "LessonKitTests", dependencies: ["LessonKit"]),

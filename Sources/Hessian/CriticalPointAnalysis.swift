@@ -98,7 +98,7 @@ public struct CriticalPointAnalysis<Scalar: TensorScalar>: Sendable, Equatable,
       throw HessianError.sizeMismatch(gradientCount: gradient.count, hessianSize: hessian.rows)
     }
     self.eigendecomposition = try SymmetricEigendecomposition(hessian)
-    self.gradientNorm = gradient.reduce(Scalar(0)) { $0 + $1 * $1 }.squareRoot()
+    self.gradientNorm = norm(gradient)
     self.gradientTolerance = gradientTolerance
     self.eigenvalueTolerance = eigenvalueTolerance
     self.kind = .notCritical

@@ -44,7 +44,7 @@ public func hutchinsonTrace<Scalar: TensorScalar>(
   values.reserveCapacity(samples)
   for _ in 0..<samples {
     let z: [Scalar] = generator.rademacherVector(dimension: dimension)
-    values.append(z.dot(multiply(z)))
+    values.append(dot(z, multiply(z)))
   }
   let mean = values.reduce(0, +) / Scalar(samples)
   guard samples > 1 else { return TraceEstimate(estimate: mean, standardError: 0, samples: 1) }

@@ -84,14 +84,14 @@ public func lanczos<Scalar: TensorScalar>(
     precondition(
       w.count == dimension,
       "lanczos: multiply returned \(w.count) values for dimension \(dimension)")
-    let alpha = basis[j].dot(w)
+    let alpha = dot(basis[j], w)
     alphas.append(alpha)
     w.add(basis[j], scaledBy: -alpha)
     if j > 0 { w.add(basis[j - 1], scaledBy: -betas[j - 1]) }
     for _ in 0..<2 {
-      for q in basis { w.add(q, scaledBy: -q.dot(w)) }
+      for q in basis { w.add(q, scaledBy: -dot(q, w)) }
     }
-    let beta = w.norm
+    let beta = norm(w)
     scale = max(scale, abs(alpha), beta)
     betas.append(beta)
     // An invariant subspace (β ≈ 0), or the last step: stop.

@@ -58,6 +58,21 @@ public struct NetworkCurvature<Scalar: TensorScalar>: Sendable {
     case activation(derivative: Matrix<Scalar>, secondDerivative: Matrix<Scalar>)
   }
 
+  /// Runs the network forward and backward on a whole data set and keeps what the
+  /// Hessian-vector products need: ``init(network:inputs:targets:)`` on `data.inputs` and
+  /// `data.targets`.
+  ///
+  ///     let curvature = try NetworkCurvature(network: network, on: training)
+  ///
+  /// - Parameters:
+  ///   - network: A network of `Dense` and `Activation` layers (nesting allowed).
+  ///   - data: The samples, with targets of the kind the network's loss needs.
+  /// - Throws: ``HessianError/unsupportedLayer(index:type:)`` for any other layer.
+  /// - Complexity: One forward and one backward pass over `data`.
+  public init(network: Sequential<Scalar>, on data: Dataset<Scalar>) throws {
+    try self.init(network: network, inputs: data.inputs, targets: data.targets)
+  }
+
   /// Runs the network forward and backward on a batch and keeps what the
   /// Hessian-vector products need. The network is not changed.
   ///
@@ -107,7 +122,7 @@ public struct NetworkCurvature<Scalar: TensorScalar>: Sendable {
         activations = value
       }
     }
-    let (value, outputGradient) = network.loss.valueAndGradient(
+    let (value, outputGradient) = network.lossFunction.valueAndGradient(
       output: activations, targets: targets)
 
     var gradient = [Scalar](repeating: 0, count: offset)
@@ -138,7 +153,7 @@ public struct NetworkCurvature<Scalar: TensorScalar>: Sendable {
     self.stageOutputGradients = stageOutputGradients
     self.output = activations
     self.targets = targets
-    self.lossFunction = network.loss
+    self.lossFunction = network.lossFunction
   }
 
   /// σ(Z), σ′(Z) and σ″(Z) element-wise in one pass, reusing σ for the sigmoid

@@ -48,17 +48,18 @@ public func newtonCriticalPoint<Scalar: TensorScalar>(
   var point = start
   for iteration in 0...max(0, maximumIterations) {
     let derivatives = secondOrderDerivatives(of: function, at: point)
-    let norm = derivatives.gradient.norm
-    if norm <= tolerance || iteration == maximumIterations {
+    let gradientNorm = norm(derivatives.gradient)
+    if gradientNorm <= tolerance || iteration == maximumIterations {
       return NewtonSearchResult(
-        point: point, gradientNorm: norm, iterations: iteration, converged: norm <= tolerance)
+        point: point, gradientNorm: gradientNorm, iterations: iteration,
+        converged: gradientNorm <= tolerance)
     }
     let eigen = try SymmetricEigendecomposition(derivatives.hessian)
     let largest = eigen.eigenvalues.reduce(Scalar(0)) { max($0, abs($1)) }
     let cutoff = Scalar.ulpOfOne.squareRoot() * largest
     for (k, lambda) in eigen.eigenvalues.enumerated() where abs(lambda) > cutoff {
       let q = eigen.eigenvector(k)
-      point.add(q, scaledBy: -q.dot(derivatives.gradient) / lambda)
+      point.add(q, scaledBy: -dot(q, derivatives.gradient) / lambda)
     }
   }
   preconditionFailure("unreachable: the loop returns on its last iteration")

@@ -53,8 +53,8 @@ public func powerIteration<Scalar: TensorScalar>(
   for iteration in 1...max(1, maximumIterations) {
     var product = multiply(vector)
     product.add(vector, scaledBy: -shift)
-    let rayleigh = vector.dot(product)
-    let length = product.norm
+    let rayleigh = dot(vector, product)
+    let length = norm(product)
     guard length > 0, length.isFinite else {
       return PowerIterationResult(
         eigenvalue: rayleigh + shift, eigenvector: vector, iterations: iteration,

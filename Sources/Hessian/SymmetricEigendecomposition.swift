@@ -1,9 +1,5 @@
 import TensorCore
 
-#if canImport(CLAPACKE)
-  import CLAPACKE
-#endif
-
 /// The eigen-decomposition `A = Q Λ Qᵀ` of a real symmetric matrix: real
 /// eigenvalues in ascending order and an orthonormal eigenvector for each.
 ///
@@ -126,50 +122,16 @@ public struct SymmetricEigendecomposition<Scalar: TensorScalar>: Sendable, Equat
   }
 }
 
-/// Calls `dsyevd`/`ssyevd` on `matrix` (n×n, symmetric, so its row- and
-/// column-major readings agree); on return `matrix` holds the eigenvectors
-/// column-major and `eigenvalues` the ascending eigenvalues.
+/// Runs the scalar type's `?syevd` (``TensorScalar/symmetricEigensolve(order:matrix:eigenvalues:)``)
+/// on `matrix` (n×n, symmetric, so its row- and column-major readings agree); on return
+/// `matrix` holds the eigenvectors column-major and `eigenvalues` the ascending eigenvalues.
 private func symmetricEigensolve<Scalar: TensorScalar>(
   n: Int, matrix: inout [Scalar], eigenvalues: inout [Scalar]
 ) throws {
-  #if canImport(CLAPACKE)
-    let jobz = CChar(UInt8(ascii: "V"))
-    let uplo = CChar(UInt8(ascii: "L"))
-    // Debian's LAPACKE uses 32-bit `lapack_int` (a C macro, so not visible to Swift).
-    guard let size = Int32(exactly: n) else {
-      preconditionFailure(
-        "SymmetricEigendecomposition: n = \(n) does not fit LAPACK's 32-bit integers")
+  let (routine, info) = matrix.withUnsafeMutableBufferPointer { a in
+    eigenvalues.withUnsafeMutableBufferPointer { w in
+      Scalar.symmetricEigensolve(order: n, matrix: a.baseAddress!, eigenvalues: w.baseAddress!)
     }
-    var info: Int32 = 0
-    if Scalar.self == Double.self {
-      matrix.withUnsafeMutableBufferPointer { a in
-        eigenvalues.withUnsafeMutableBufferPointer { w in
-          a.withMemoryRebound(to: Double.self) { a in
-            w.withMemoryRebound(to: Double.self) { w in
-              info = LAPACKE_dsyevd(
-                LAPACK_COL_MAJOR, jobz, uplo, size, a.baseAddress, size, w.baseAddress)
-            }
-          }
-        }
-      }
-      if info != 0 { throw HessianError.lapackFailure(routine: "dsyevd", info: Int(info)) }
-    } else if Scalar.self == Float.self {
-      matrix.withUnsafeMutableBufferPointer { a in
-        eigenvalues.withUnsafeMutableBufferPointer { w in
-          a.withMemoryRebound(to: Float.self) { a in
-            w.withMemoryRebound(to: Float.self) { w in
-              info = LAPACKE_ssyevd(
-                LAPACK_COL_MAJOR, jobz, uplo, size, a.baseAddress, size, w.baseAddress)
-            }
-          }
-        }
-      }
-      if info != 0 { throw HessianError.lapackFailure(routine: "ssyevd", info: Int(info)) }
-    } else {
-      preconditionFailure(
-        "SymmetricEigendecomposition supports Float and Double, not \(Scalar.self)")
-    }
-  #else
-    jacobiEigensolve(n: n, matrix: &matrix, eigenvalues: &eigenvalues)
-  #endif
+  }
+  if info != 0 { throw HessianError.lapackFailure(routine: routine, info: info) }
 }

@@ -1,18 +1,8 @@
 import TensorCore
 
-/// Small dense-vector helpers shared by the iterative eigenvalue methods.
+/// The in-place update the iterative eigenvalue methods share (their dot products and
+/// norms are TensorCore's ``dot(_:_:)`` and ``norm(_:)``).
 extension Array where Element: TensorScalar {
-  /// The dot product `Σ selfᵢ · otherᵢ`.
-  func dot(_ other: [Element]) -> Element {
-    precondition(count == other.count, "dot: \(count) and \(other.count) entries")
-    var sum: Element = 0
-    for index in indices { sum += self[index] * other[index] }
-    return sum
-  }
-
-  /// The Euclidean norm ‖self‖₂.
-  var norm: Element { dot(self).squareRoot() }
-
   /// `self ← self + scale · other`.
   mutating func add(_ other: [Element], scaledBy scale: Element) {
     precondition(count == other.count, "add: \(count) and \(other.count) entries")
@@ -32,7 +22,7 @@ extension SeededGenerator {
   public mutating func unitVector<Scalar: TensorScalar>(dimension: Int) -> [Scalar] {
     while true {
       let vector: [Scalar] = (0..<dimension).map { _ in normal() }
-      let length = vector.norm
+      let length = norm(vector)
       if length > 0 { return vector.map { $0 / length } }
     }
   }

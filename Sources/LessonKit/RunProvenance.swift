@@ -148,7 +148,10 @@ public enum RerunReason: Equatable, Sendable, CustomStringConvertible {
       for (isNew, what) in [(false, "changed"), (true, "new")] {
         let these = changed.filter { $0.isNew == isNew }
         guard !these.isEmpty else { continue }
-        let list = these.map { "\($0.index + 1) (line \($0.line))" }.joined(separator: ", ")
+        // At most three by name: a rewritten lesson would otherwise list every snippet.
+        var list = these.prefix(3).map { "\($0.index + 1) (line \($0.line))" }.joined(
+          separator: ", ")
+        if these.count > 3 { list += " and \(these.count - 3) more" }
         parts.append(
           (these.count == 1 ? "snippet \(list) is " : "snippets \(list) are ") + what)
       }

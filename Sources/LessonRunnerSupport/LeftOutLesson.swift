@@ -12,5 +12,5 @@
 ///   - path: The lesson's path, e.g. `Lessons/03-momentum.md`.
 ///   - reason: Why it is left out, and how to see the problem.
 public func leftOutLesson(_ path: String, reason: String) -> Never {
-  fail("\(path) is left out of this build: \(reason)")
+  exitLessonRunner("\(path) is left out of this build: \(reason)")
 }

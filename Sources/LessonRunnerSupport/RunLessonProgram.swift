@@ -37,12 +37,13 @@ public func runLessonProgram(
     exit(0)
   }
   guard arguments.count == 3, arguments[1] == "--results" else {
-    fail(
+    exitLessonRunner(
       "usage: lesson-runner LESSON --results DIR | lesson-runner --list"
         + " | lesson-runner --environment")
   }
   guard let body = lesson(arguments[0]) else {
-    fail("no lesson '\(arguments[0])' in this build; it holds: " + paths.joined(separator: ", "))
+    exitLessonRunner(
+      "no lesson '\(arguments[0])' in this build; it holds: " + paths.joined(separator: ", "))
   }
   let boundary = SnippetBoundary(resultsDirectory: arguments[2])
   do {

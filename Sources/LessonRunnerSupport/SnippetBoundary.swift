@@ -31,7 +31,7 @@ public final class SnippetBoundary {
     neverTrue = getenv("DESCENT_LESSON_RUNNER_NEVER_SET_THIS") != nil
     let path = directory + "/" + ResultsFolder.progressFileName
     progress = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_APPEND, 0o644)
-    if progress < 0 { fail("cannot write \(path)") }
+    if progress < 0 { exitLessonRunner("cannot write \(path)") }
     setvbuf(stdout, nil, _IOLBF, 0)
   }
 
@@ -40,7 +40,7 @@ public final class SnippetBoundary {
     fflush(stdout)
     let path = directory + "/" + ResultsFolder.snippetOutputFileName(snippetIndex: index)
     let file = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-    if file < 0 { fail("cannot write \(path)") }
+    if file < 0 { exitLessonRunner("cannot write \(path)") }
     dup2(file, 1)
     close(file)
     running = index
@@ -64,7 +64,7 @@ public final class SnippetBoundary {
   public func threw(_ error: any Error) {
     fflush(stdout)
     guard let running else {
-      fail("an error was thrown outside every snippet: \(error)")
+      exitLessonRunner("an error was thrown outside every snippet: \(error)")
     }
     record(.threw(snippet: running, description: String(describing: error)))
     close(progress)
@@ -90,10 +90,12 @@ private func monotonicNanoseconds() -> Int {
   return Int(time.tv_sec) * 1_000_000_000 + Int(time.tv_nsec)
 }
 
-/// Writes `lesson-runner: message` to standard error and exits with status 70.
+/// Writes `lesson-runner: message` to standard error and exits with status 70 — the lessons
+/// program's own failures (bad arguments, an unwritable results folder), not a lesson's.
+/// Internal, so that no snippet calls it.
 ///
 /// - Parameter message: What went wrong.
-func fail(_ message: String) -> Never {
+func exitLessonRunner(_ message: String) -> Never {
   let line = "lesson-runner: \(message)\n"
   _ = line.withCString { write(2, $0, strlen($0)) }
   exit(70)

@@ -133,14 +133,15 @@ public struct BatchNormalization<Scalar: TensorScalar>: Layer {
   /// ∂L/∂γ followed by ∂L/∂β (empty when not affine).
   public var parameterGradients: [Scalar] { isAffine ? scaleGradient + shiftGradient : [] }
 
-  /// Checks `input` and returns the error ``forward(_:mode:)`` would stop on, if any.
+  /// The error ``forward(_:mode:)`` would stop on for `input`, or `nil` when the input is
+  /// fine (what ``forwardChecked(_:mode:)`` throws).
   ///
   /// - Parameters:
   ///   - input: A `batch × featureCount` matrix.
   ///   - mode: The forward mode.
   /// - Returns: The problem, or `nil` when the input is fine.
   /// - Complexity: O(batch · featureCount).
-  public func validate(_ input: Matrix<Scalar>, mode: ForwardMode) -> NormalizationError? {
+  public func inputError(for input: Matrix<Scalar>, mode: ForwardMode) -> NormalizationError? {
     if input.columns != featureCount {
       return .featureCountMismatch(expected: featureCount, actual: input.columns)
     }
@@ -166,7 +167,7 @@ public struct BatchNormalization<Scalar: TensorScalar>: Layer {
   public mutating func forwardChecked(_ input: Matrix<Scalar>, mode: ForwardMode) throws -> Matrix<
     Scalar
   > {
-    if let problem = validate(input, mode: mode) { throw problem }
+    if let problem = inputError(for: input, mode: mode) { throw problem }
     return forward(input, mode: mode)
   }
 

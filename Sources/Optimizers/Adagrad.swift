@@ -11,11 +11,11 @@ import TensorCore
 /// Paper: Duchi, Hazan and Singer, "Adaptive subgradient methods for online learning and
 /// stochastic optimization" (JMLR 2011).
 ///
-/// Differences from the lecture (``LectureAdagrad``): ε = 10⁻¹⁰ keeps the first step from
+/// Differences from the lecture (``Lecture/Adagrad``): ε = 10⁻¹⁰ keeps the first step from
 /// dividing by |g⁰| exactly, so the first move is η·|g|/(|g| + ε) — a hair under η.
 /// Optax's `optax.adagrad` differs again: ε = 10⁻⁷ *inside* the root, g/√(s + ε), and an
 /// initial accumulator of 0.1 — `Adagrad(initialAccumulatorValue: 0.1, epsilon: 1e-7,
-/// epsilonInsideRoot: true)`.
+/// epsilonPlacement: .insideRoot)`.
 ///
 ///     var optimizer = try Adagrad<Double>(learningRate: 1)
 ///     var theta: [Double] = [0]
@@ -29,14 +29,16 @@ public struct Adagrad<Scalar: TensorScalar>: Optimizer, Sendable {
   public let weightDecay: Scalar
   /// The accumulator's starting value (PyTorch `initial_accumulator_value`).
   public let initialAccumulatorValue: Scalar
-  /// ε, added to √s (PyTorch `eps`) or to s (Optax, ``epsilonInsideRoot``).
+  /// ε, added to √s (PyTorch `eps`) or to s (Optax), as ``epsilonPlacement`` says.
   public let epsilon: Scalar
-  /// `false`: g/(√s + ε) as PyTorch; `true`: g/√(s + ε) as Optax (0 where s = 0).
-  public let epsilonInsideRoot: Bool
+  /// `.outsideRoot`: g/(√s + ε) as PyTorch; `.insideRoot`: g/√(s + ε) as Optax (0 where
+  /// s = 0).
+  public let epsilonPlacement: EpsilonPlacement
+  /// The accumulator s and the step count.
+  public var memory = OptimizerMemory<[Scalar]>()
+
   /// The accumulator s = initial value + Σg² (PyTorch's `sum`); empty before the first step.
-  public internal(set) var sumOfSquares: [Scalar] = []
-  /// The number of steps taken.
-  public internal(set) var stepCount = 0
+  public var sumOfSquares: [Scalar] { memory.state ?? [] }
 
   /// Creates Adagrad with PyTorch's defaults.
   ///
@@ -46,61 +48,63 @@ public struct Adagrad<Scalar: TensorScalar>: Optimizer, Sendable {
   ///   - weightDecay: λ ≥ 0 (default 0).
   ///   - initialAccumulatorValue: ≥ 0 (default 0).
   ///   - epsilon: ε ≥ 0 (default 1e-10).
-  ///   - epsilonInsideRoot: Put ε inside the root, as Optax (default false).
+  ///   - epsilonPlacement: Where ε goes (default `.outsideRoot`, as PyTorch).
   /// - Throws: ``HyperparameterError`` if a value is outside its range.
   public init(
     learningRate: Scalar = 0.01, learningRateDecay: Scalar = 0, weightDecay: Scalar = 0,
-    initialAccumulatorValue: Scalar = 0, epsilon: Scalar = 1e-10, epsilonInsideRoot: Bool = false
+    initialAccumulatorValue: Scalar = 0, epsilon: Scalar = 1e-10,
+    epsilonPlacement: EpsilonPlacement = .outsideRoot
   ) throws {
-    let owner = "Adagrad"
-    try validate(learningRate, "learningRate", in: .nonNegative, owner: owner)
-    try validate(learningRateDecay, "learningRateDecay", in: .nonNegative, owner: owner)
-    try validate(weightDecay, "weightDecay", in: .nonNegative, owner: owner)
-    try validate(
-      initialAccumulatorValue, "initialAccumulatorValue", in: .nonNegative, owner: owner)
-    try validate(epsilon, "epsilon", in: .nonNegative, owner: owner)
+    let check = HyperparameterCheck(owner: "Adagrad")
+    try check.learningRate(learningRate)
+    try check(learningRateDecay, "learningRateDecay", in: .nonNegative)
+    try check(weightDecay, "weightDecay", in: .nonNegative)
+    try check(initialAccumulatorValue, "initialAccumulatorValue", in: .nonNegative)
+    try check(epsilon, "epsilon", in: .nonNegative)
     self.learningRate = learningRate
     self.learningRateDecay = learningRateDecay
     self.weightDecay = weightDecay
     self.initialAccumulatorValue = initialAccumulatorValue
     self.epsilon = epsilon
-    self.epsilonInsideRoot = epsilonInsideRoot
+    self.epsilonPlacement = epsilonPlacement
   }
 
-  /// Takes one step of PyTorch's Adagrad (see the type's formula).
+  /// `"Adagrad"`.
+  public var name: String { "Adagrad" }
+
+  /// s = ``initialAccumulatorValue``.
+  ///
+  /// - Parameter parameterCount: The length of θ.
+  /// - Returns: The initial accumulator.
+  public func makeState(parameterCount: Int) -> [Scalar] {
+    [Scalar](repeating: initialAccumulatorValue, count: parameterCount)
+  }
+
+  /// One step of PyTorch's Adagrad (see the type's formula).
   ///
   /// - Parameters:
   ///   - parameters: θ, updated in place.
   ///   - gradient: g, same length.
+  ///   - state: The accumulator s, updated in place.
   ///   - learningRate: η for this step (before the learning-rate decay).
+  ///   - step: t, which sets the decayed rate η/(1 + (t − 1)·decay).
   @_specialize(where Scalar == Float)
   @_specialize(where Scalar == Double)
-  public mutating func step(
-    _ parameters: inout [Scalar], gradient: [Scalar], learningRate: Scalar
+  public func update(
+    _ parameters: inout [Scalar], gradient: [Scalar], state sumOfSquares: inout [Scalar],
+    learningRate: Scalar, step: Int
   ) {
-    checkStepArguments(
-      "Adagrad", parameters: parameters.count, gradient: gradient.count,
-      stateCount: sumOfSquares.count, learningRate: learningRate)
-    if sumOfSquares.isEmpty {
-      sumOfSquares = [Scalar](repeating: initialAccumulatorValue, count: parameters.count)
-    }
-    let decayedRate = learningRate / (1 + Scalar(stepCount) * learningRateDecay)
+    let decayedRate = learningRate / (1 + Scalar(step - 1) * learningRateDecay)
     for i in parameters.indices {
       let g = gradient[i] + weightDecay * parameters[i]
       sumOfSquares[i] += g * g
       let sum = sumOfSquares[i]
-      if epsilonInsideRoot {
+      switch epsilonPlacement {
+      case .insideRoot:
         if sum > 0 { parameters[i] -= decayedRate * g / (sum + epsilon).squareRoot() }
-      } else {
+      case .outsideRoot:
         parameters[i] -= decayedRate * g / (sum.squareRoot() + epsilon)
       }
     }
-    stepCount += 1
-  }
-
-  /// Clears the accumulator and the step count.
-  public mutating func reset() {
-    sumOfSquares = []
-    stepCount = 0
   }
 }

@@ -1,21 +1,5 @@
 import TensorCore
 
-/// The Euclidean norm ‖g‖ = √(Σgᵢ²) of a flat gradient — for a whole network, the "global"
-/// norm over all layers' gradients at once.
-///
-///     globalNorm([3.0, 4.0])   // 5.0
-///
-/// - Parameter gradient: The flat gradient.
-/// - Returns: ‖g‖₂.
-/// - Complexity: O(`gradient.count`).
-@_specialize(where Scalar == Float)
-@_specialize(where Scalar == Double)
-public func globalNorm<Scalar: TensorScalar>(_ gradient: [Scalar]) -> Scalar {
-  var sum: Scalar = 0
-  for value in gradient { sum += value * value }
-  return sum.squareRoot()
-}
-
 /// Gradient clipping, applied to the gradient before an optimizer step: by global norm
 /// (rescale g so that ‖g‖ ≤ c, keeping its direction) or by value (clamp every gᵢ to
 /// [−c, c], which can change the direction).
@@ -24,13 +8,15 @@ public func globalNorm<Scalar: TensorScalar>(_ gradient: [Scalar]) -> Scalar {
 ///     var gradient: [Double] = [3, 4]
 ///     clipping.clip(&gradient)          // gradient == [0.6, 0.8], returns 5 (the old norm)
 ///
-/// Plugged into the training loop with an optimizer:
+/// Plugged into the training loop, between the gradient and the optimizer:
 ///
 ///     train(&network, on: data, epochs: 5, batchSize: 32, generator: &generator) {
-///       optimizer.step(&$0, gradient: clipping.clipped($1), learningRate: $2)
+///       parameters, gradient, _ in
+///       optimizer.step(&parameters, gradient: clipping.clipped(gradient))
 ///     }
 ///
-/// Global norm follows Optax's `clip_by_global_norm`: g ← g·c/‖g‖ when ‖g‖ > c, unchanged
+/// The global norm is TensorCore's ``norm(_:)`` of the flat gradient, over all layers at
+/// once. Global norm follows Optax's `clip_by_global_norm`: g ← g·c/‖g‖ when ‖g‖ > c, unchanged
 /// otherwise. PyTorch's `clip_grad_norm_` multiplies by min(1, c/(‖g‖ + 10⁻⁶)); pass
 /// `epsilon: 1e-6` to get it. By value matches Optax's `clip` and PyTorch's
 /// `clip_grad_value_`. Paper: Pascanu, Mikolov and Bengio, "On the difficulty of training
@@ -55,8 +41,9 @@ public struct GradientClipping: Sendable, Equatable, CustomStringConvertible {
   ///   - epsilon: ≥ 0, added to the norm in the scale factor (PyTorch uses 1e-6; default 0).
   /// - Throws: ``HyperparameterError`` if `maximum` ≤ 0 or `epsilon` < 0.
   public static func globalNorm(maximum: Double, epsilon: Double = 0) throws -> GradientClipping {
-    try validate(maximum, "maximum", in: .positive, owner: "GradientClipping.globalNorm")
-    try validate(epsilon, "epsilon", in: .nonNegative, owner: "GradientClipping.globalNorm")
+    let check = HyperparameterCheck(owner: "GradientClipping.globalNorm")
+    try check(maximum, "maximum", in: .positive)
+    try check(epsilon, "epsilon", in: .nonNegative)
     return GradientClipping(kind: .globalNorm(maximum: maximum, epsilon: epsilon))
   }
 
@@ -65,7 +52,7 @@ public struct GradientClipping: Sendable, Equatable, CustomStringConvertible {
   /// - Parameter limit: The bound c > 0; each gᵢ is clamped to [−c, c].
   /// - Throws: ``HyperparameterError`` if `limit` ≤ 0.
   public static func value(limit: Double) throws -> GradientClipping {
-    try validate(limit, "limit", in: .positive, owner: "GradientClipping.value")
+    try HyperparameterCheck(owner: "GradientClipping.value")(limit, "limit", in: .positive)
     return GradientClipping(kind: .value(limit: limit))
   }
 
@@ -78,7 +65,7 @@ public struct GradientClipping: Sendable, Equatable, CustomStringConvertible {
   @_specialize(where Scalar == Float)
   @_specialize(where Scalar == Double)
   public func clip<Scalar: TensorScalar>(_ gradient: inout [Scalar]) -> Scalar {
-    let norm = Optimizers.globalNorm(gradient)
+    let norm = TensorCore.norm(gradient)
     switch kind {
     case .globalNorm(let maximum, let epsilon):
       let bound = Scalar(maximum)

@@ -44,6 +44,8 @@ enum AllowedRange {
   case unitIntervalExcludingOne
   /// [0, 1]: PyTorch's momentum and dampening (1 gives the running sum).
   case unitInterval
+  /// (0, 1]: decay factors of schedules.
+  case positiveUpToOne
   /// (0, ∞): lengths of periods, scales.
   case positive
 
@@ -52,6 +54,7 @@ enum AllowedRange {
     case .nonNegative: "[0, ∞)"
     case .unitIntervalExcludingOne: "[0, 1)"
     case .unitInterval: "[0, 1]"
+    case .positiveUpToOne: "(0, 1]"
     case .positive: "(0, ∞)"
     }
   }
@@ -62,25 +65,42 @@ enum AllowedRange {
     case .nonNegative: return value >= 0
     case .unitIntervalExcludingOne: return value >= 0 && value < 1
     case .unitInterval: return value >= 0 && value <= 1
+    case .positiveUpToOne: return value > 0 && value <= 1
     case .positive: return value > 0
     }
   }
 }
 
-/// Throws a ``HyperparameterError`` unless `value` lies in `range`.
-func validate<Value: BinaryFloatingPoint>(
-  _ value: Value, _ name: String, in range: AllowedRange, owner: String
-) throws {
-  guard range.contains(Double(value)) else {
-    throw HyperparameterError(
-      owner: owner, name: name, value: "\(value)", allowedRange: range.text)
-  }
-}
+/// The range checks of one initializer's hyperparameters, each throwing a
+/// ``HyperparameterError`` that names `owner`:
+///
+///     let check = HyperparameterCheck(owner: "Adam")
+///     try check.learningRate(learningRate)
+///     try check(beta1, "beta1", in: .unitIntervalExcludingOne)
+struct HyperparameterCheck {
+  /// The optimizer or schedule the values belong to, e.g. `"Adam"`.
+  var owner: String
 
-/// Throws a ``HyperparameterError`` unless the integer `value` is positive.
-func validatePositive(_ value: Int, _ name: String, owner: String) throws {
-  guard value > 0 else {
-    throw HyperparameterError(
-      owner: owner, name: name, value: String(value), allowedRange: "1, 2, 3, …")
+  /// Throws unless `value` lies in `range`.
+  func callAsFunction<Value: BinaryFloatingPoint>(
+    _ value: Value, _ name: String, in range: AllowedRange
+  ) throws {
+    guard range.contains(Double(value)) else {
+      throw HyperparameterError(
+        owner: owner, name: name, value: "\(value)", allowedRange: range.text)
+    }
+  }
+
+  /// Throws unless the learning rate η is finite and at least 0.
+  func learningRate<Value: BinaryFloatingPoint>(_ value: Value) throws {
+    try self(value, "learningRate", in: .nonNegative)
+  }
+
+  /// Throws unless the integer `value` (a length or a count) is positive.
+  func positive(_ value: Int, _ name: String) throws {
+    guard value > 0 else {
+      throw HyperparameterError(
+        owner: owner, name: name, value: String(value), allowedRange: "1, 2, 3, …")
+    }
   }
 }

@@ -10,8 +10,8 @@ import TensorCore
 ///     schedule.values(steps: 1000)   // 1000 values, ready to plot
 ///     print(schedule)
 ///     // linear warm-up from 0 over 100 steps, then cosine decay from 0.1 to 0.001 over 900 steps
-///     train(&network, on: data, epochs: 5, batchSize: 32,
-///           learningRate: schedule.rate(Double.self), generator: &generator)
+///     train(&network, on: data, epochs: 5, batchSize: 32, optimizer: &optimizer,
+///           schedule: schedule.rate(Double.self), generator: &generator)
 ///
 /// The cases and their frameworks' names:
 /// - ``constant(_:)``: η.
@@ -98,7 +98,7 @@ public enum LearningRateSchedule: Sendable, Equatable, CustomStringConvertible {
   public func values(steps: Int) -> [Double] { (0..<Swift.max(steps, 0)).map(value(at:)) }
 
   /// The schedule as a closure in the precision of a network, ready for `train`'s
-  /// `learningRate:` argument.
+  /// `schedule:` argument and an optimizer's `trajectory(from:steps:schedule:gradient:)`.
   ///
   /// - Parameter type: `Float.self` or `Double.self`.
   /// - Returns: `{ t in Scalar(self(t)) }`.
@@ -145,18 +145,11 @@ public enum LearningRateSchedule: Sendable, Equatable, CustomStringConvertible {
   ///
   /// - Throws: ``HyperparameterError``.
   public func validate() throws {
-    let owner = "LearningRateSchedule"
-    func rate(_ value: Double, _ name: String) throws {
-      try Optimizers.validate(value, name, in: .nonNegative, owner: owner)
-    }
-    func length(_ value: Int, _ name: String) throws {
-      try validatePositive(value, name, owner: owner)
-    }
+    let check = HyperparameterCheck(owner: "LearningRateSchedule")
+    func rate(_ value: Double, _ name: String) throws { try check(value, name, in: .nonNegative) }
+    func length(_ value: Int, _ name: String) throws { try check.positive(value, name) }
     func factor(_ value: Double, _ name: String) throws {
-      guard value > 0 && value <= 1 else {
-        throw HyperparameterError(
-          owner: owner, name: name, value: "\(value)", allowedRange: "(0, 1]")
-      }
+      try check(value, name, in: .positiveUpToOne)
     }
     switch self {
     case .constant(let value):

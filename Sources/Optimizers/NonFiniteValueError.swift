@@ -3,7 +3,7 @@ import TensorCore
 /// A NaN or infinity found in a gradient or in the parameters, with the step and the first
 /// offending index, so a lesson can report divergence honestly instead of printing NaN.
 ///
-///     var optimizer = try GradientDescent<Double>(learningRate: 10)
+///     var optimizer = try Lecture.GradientDescent<Double>(learningRate: 10)
 ///     var x: [Double] = [1]
 ///     do {
 ///       for _ in 0..<1000 { try optimizer.checkedStep(&x, gradient: [4 * x[0] * x[0] * x[0]]) }

@@ -15,28 +15,26 @@ private func part<Value>(_ label: String, _ value: Value, if condition: Bool = t
   condition ? "\(label) = \(value)" : nil
 }
 
-extension GradientDescent: CustomStringConvertible {
-  /// E.g. "GradientDescent(η = 0.1)".
-  public var description: String { describe("GradientDescent", [part("η", learningRate)]) }
+extension Lecture.GradientDescent: CustomStringConvertible {
+  /// E.g. "Lecture.GradientDescent(η = 0.1)".
+  public var description: String { describe(name, [part("η", learningRate)]) }
 }
 
-extension RunningSumMomentum: CustomStringConvertible {
-  /// E.g. "RunningSumMomentum(η = 0.01)".
-  public var description: String { describe("RunningSumMomentum", [part("η", learningRate)]) }
+extension Lecture.RunningSumMomentum: CustomStringConvertible {
+  /// E.g. "Lecture.RunningSumMomentum(η = 0.01)".
+  public var description: String { describe(name, [part("η", learningRate)]) }
 }
 
-extension MovingAverageMomentum: CustomStringConvertible {
-  /// E.g. "MovingAverageMomentum(η = 0.01, β = 0.9)".
-  public var description: String {
-    describe("MovingAverageMomentum", [part("η", learningRate), part("β", beta)])
-  }
+extension Lecture.MovingAverageMomentum: CustomStringConvertible {
+  /// E.g. "Lecture.MovingAverageMomentum(η = 0.01, β = 0.9)".
+  public var description: String { describe(name, [part("η", learningRate), part("β", beta)]) }
 }
 
 extension StochasticGradientDescent: CustomStringConvertible {
   /// E.g. "StochasticGradientDescent(η = 0.01, μ = 0.9, nesterov)".
   public var description: String {
     describe(
-      "StochasticGradientDescent",
+      name,
       [
         part("η", learningRate), part("μ", momentum, if: momentum != 0),
         part("τ", dampening, if: dampening != 0), nesterov ? "nesterov" : nil,
@@ -45,40 +43,38 @@ extension StochasticGradientDescent: CustomStringConvertible {
   }
 }
 
-extension LectureAdagrad: CustomStringConvertible {
-  /// E.g. "LectureAdagrad(η = 0.01)".
-  public var description: String { describe("LectureAdagrad", [part("η", learningRate)]) }
+extension Lecture.Adagrad: CustomStringConvertible {
+  /// E.g. "Lecture.Adagrad(η = 0.01)".
+  public var description: String { describe(name, [part("η", learningRate)]) }
 }
 
 extension Adagrad: CustomStringConvertible {
   /// E.g. "Adagrad(η = 0.01, ε = 1e-10)".
   public var description: String {
     describe(
-      "Adagrad",
+      name,
       [
         part("η", learningRate), part("decay", learningRateDecay, if: learningRateDecay != 0),
         part("λ", weightDecay, if: weightDecay != 0),
         part("s⁰", initialAccumulatorValue, if: initialAccumulatorValue != 0),
-        part(epsilonInsideRoot ? "ε (inside √)" : "ε", epsilon),
+        part(epsilonPlacement == .insideRoot ? "ε (inside √)" : "ε", epsilon),
       ])
   }
 }
 
-extension LectureRMSProp: CustomStringConvertible {
-  /// E.g. "LectureRMSProp(η = 0.01, α = 0.9)".
-  public var description: String {
-    describe("LectureRMSProp", [part("η", learningRate), part("α", alpha)])
-  }
+extension Lecture.RMSProp: CustomStringConvertible {
+  /// E.g. "Lecture.RMSProp(η = 0.01, α = 0.9)".
+  public var description: String { describe(name, [part("η", learningRate), part("α", alpha)]) }
 }
 
 extension RMSProp: CustomStringConvertible {
   /// E.g. "RMSProp(η = 0.01, α = 0.99, ε = 1e-08)".
   public var description: String {
     describe(
-      "RMSProp",
+      name,
       [
         part("η", learningRate), part("α", alpha),
-        part(epsilonInsideRoot ? "ε (inside √)" : "ε", epsilon),
+        part(epsilonPlacement == .insideRoot ? "ε (inside √)" : "ε", epsilon),
         part("λ", weightDecay, if: weightDecay != 0), part("μ", momentum, if: momentum != 0),
         centered ? "centered" : nil,
         part("v⁰", initialSquareAverage, if: initialSquareAverage != 0),
@@ -86,10 +82,10 @@ extension RMSProp: CustomStringConvertible {
   }
 }
 
-extension LectureAdam: CustomStringConvertible {
-  /// E.g. "LectureAdam(η = 0.001, β = 0.9, α = 0.999)".
+extension Lecture.Adam: CustomStringConvertible {
+  /// E.g. "Lecture.Adam(η = 0.001, β = 0.9, α = 0.999)".
   public var description: String {
-    describe("LectureAdam", [part("η", learningRate), part("β", beta), part("α", alpha)])
+    describe(name, [part("η", learningRate), part("β", beta), part("α", alpha)])
   }
 }
 
@@ -98,10 +94,10 @@ extension Adam: CustomStringConvertible {
   /// "AdamW(η = 0.001, β₁ = 0.9, β₂ = 0.999, ε = 1e-08, λ = 0.01)".
   public var description: String {
     describe(
-      decoupledWeightDecay ? "AdamW" : "Adam",
+      name,
       [
         part("η", learningRate), part("β₁", beta1), part("β₂", beta2), part("ε", epsilon),
-        part("ε_root", epsilonRoot, if: epsilonRoot != 0),
+        part("ε_root", epsilonInsideRoot, if: epsilonInsideRoot != 0),
         part("λ", weightDecay, if: weightDecay != 0),
         biasCorrection ? nil : "no bias correction",
         amsgrad ? (amsgradVariant == .pytorch ? "amsgrad" : "amsgrad (Optax)") : nil,

@@ -5,7 +5,7 @@ extension Optimizer {
   /// the trajectory a lesson draws on a contour plot.
   ///
   ///     // f(x, y) = 0.1x² + 2y², 20 steps from (−5, −2)
-  ///     var optimizer = try LectureAdagrad<Double>(learningRate: 0.4)
+  ///     var optimizer = try Lecture.Adagrad<Double>(learningRate: 0.4)
   ///     let path = optimizer.trajectory(from: [-5, -2], steps: 20) { p in
   ///       [0.2 * p[0], 4 * p[1]]
   ///     }
@@ -19,11 +19,12 @@ extension Optimizer {
   /// - Parameters:
   ///   - start: θ⁰.
   ///   - steps: The number of steps n ≥ 0.
-  ///   - learningRate: A schedule η(t) for t = 0, 1, …; `nil` uses ``learningRate``.
+  ///   - schedule: The learning rate η(t) of step t = 0, 1, …; `nil` keeps the optimizer's
+  ///     own ``learningRate``.
   ///   - gradient: ∇f(θ).
   /// - Returns: Up to `steps + 1` points, starting with `start`.
   public mutating func trajectory(
-    from start: [Scalar], steps: Int, learningRate: ((Int) -> Scalar)? = nil,
+    from start: [Scalar], steps: Int, schedule: ((Int) -> Scalar)? = nil,
     gradient: ([Scalar]) -> [Scalar]
   ) -> [[Scalar]] {
     precondition(steps >= 0, "trajectory: steps must be in [0, ∞), got \(steps)")
@@ -31,7 +32,7 @@ extension Optimizer {
     var path = [start]
     path.reserveCapacity(steps + 1)
     for t in 0..<steps {
-      let rate = learningRate?(t) ?? self.learningRate
+      let rate = schedule?(t) ?? self.learningRate
       step(&theta, gradient: gradient(theta), learningRate: rate)
       guard firstNonFiniteIndex(theta) == nil else { break }
       path.append(theta)

@@ -19,8 +19,8 @@ import TensorCore
 ///   old η while the velocity does.
 /// - PyTorch's first step puts the *raw* gradient in the buffer (no dampening). With
 ///   τ = μ = β this is the lecture's moving average m⁰ = g⁰, mᵗ = βmᵗ⁻¹ + (1 − β)gᵗ
-///   (``MovingAverageMomentum``); with μ = 1, τ = 0 it is the lecture's running sum
-///   (``RunningSumMomentum``).
+///   (``Lecture/MovingAverageMomentum``); with μ = 1, τ = 0 it is the lecture's running sum
+///   (``Lecture/RunningSumMomentum``).
 /// - Optax's `optax.sgd(learning_rate, momentum, nesterov)` uses `trace`, b ← g + μb from
 ///   b = 0, which equals PyTorch with τ = 0; Optax has no dampening and applies weight decay
 ///   through a separate `add_decayed_weights` transform.
@@ -32,7 +32,8 @@ import TensorCore
 public struct StochasticGradientDescent<Scalar: TensorScalar>: Optimizer, Sendable {
   /// The learning rate η (PyTorch `lr`).
   public var learningRate: Scalar
-  /// The momentum coefficient μ ∈ [0, 1] (0: no momentum, plain gradient descent).
+  /// The momentum coefficient μ ∈ [0, 1] (0: no momentum, plain gradient descent); the
+  /// momentum itself is ``momentumBuffer``.
   public let momentum: Scalar
   /// The dampening τ ∈ [0, 1]: the new gradient enters the buffer with weight 1 − τ.
   public let dampening: Scalar
@@ -40,11 +41,12 @@ public struct StochasticGradientDescent<Scalar: TensorScalar>: Optimizer, Sendab
   public let nesterov: Bool
   /// The L2 weight decay λ ≥ 0 added to the gradient as λθ.
   public let weightDecay: Scalar
+  /// The momentum buffer b and the step count.
+  public var memory = OptimizerMemory<[Scalar]>()
+
   /// The momentum buffer b (PyTorch's `momentum_buffer`); empty before the first step and
   /// while μ = 0.
-  public internal(set) var momentumBuffer: [Scalar] = []
-  /// The number of steps taken.
-  public internal(set) var stepCount = 0
+  public var momentumBuffer: [Scalar] { memory.state ?? [] }
 
   /// Creates SGD with PyTorch's options and defaults (all zero / false).
   ///
@@ -60,19 +62,19 @@ public struct StochasticGradientDescent<Scalar: TensorScalar>: Optimizer, Sendab
     learningRate: Scalar = 0.01, momentum: Scalar = 0, dampening: Scalar = 0,
     nesterov: Bool = false, weightDecay: Scalar = 0
   ) throws {
-    let owner = "StochasticGradientDescent"
-    try validate(learningRate, "learningRate", in: .nonNegative, owner: owner)
-    try validate(momentum, "momentum", in: .unitInterval, owner: owner)
-    try validate(dampening, "dampening", in: .unitInterval, owner: owner)
-    try validate(weightDecay, "weightDecay", in: .nonNegative, owner: owner)
+    let check = HyperparameterCheck(owner: "StochasticGradientDescent")
+    try check.learningRate(learningRate)
+    try check(momentum, "momentum", in: .unitInterval)
+    try check(dampening, "dampening", in: .unitInterval)
+    try check(weightDecay, "weightDecay", in: .nonNegative)
     if nesterov && momentum == 0 {
       throw HyperparameterError(
-        owner: owner, name: "momentum", value: "\(momentum)",
+        owner: check.owner, name: "momentum", value: "\(momentum)",
         allowedRange: "(0, 1] when nesterov is true")
     }
     if nesterov && dampening != 0 {
       throw HyperparameterError(
-        owner: owner, name: "dampening", value: "\(dampening)",
+        owner: check.owner, name: "dampening", value: "\(dampening)",
         allowedRange: "{0} when nesterov is true")
     }
     self.learningRate = learningRate
@@ -82,41 +84,43 @@ public struct StochasticGradientDescent<Scalar: TensorScalar>: Optimizer, Sendab
     self.weightDecay = weightDecay
   }
 
-  /// Takes one step of PyTorch's SGD (see the type's formula).
+  /// `"StochasticGradientDescent"`.
+  public var name: String { "StochasticGradientDescent" }
+
+  /// Empty: the first step puts the raw gradient in the buffer (when μ ≠ 0).
+  ///
+  /// - Parameter parameterCount: The length of θ (unused).
+  /// - Returns: `[]`.
+  public func makeState(parameterCount: Int) -> [Scalar] { [] }
+
+  /// One step of PyTorch's SGD (see the type's formula).
   ///
   /// - Parameters:
   ///   - parameters: θ, updated in place.
   ///   - gradient: g, same length.
+  ///   - state: The momentum buffer b, updated in place (empty while μ = 0).
   ///   - learningRate: η for this step.
+  ///   - step: t (unused: the first step is the one that finds b empty).
   @_specialize(where Scalar == Float)
   @_specialize(where Scalar == Double)
-  public mutating func step(
-    _ parameters: inout [Scalar], gradient: [Scalar], learningRate: Scalar
+  public func update(
+    _ parameters: inout [Scalar], gradient: [Scalar], state buffer: inout [Scalar],
+    learningRate: Scalar, step: Int
   ) {
-    checkStepArguments(
-      "StochasticGradientDescent", parameters: parameters.count, gradient: gradient.count,
-      stateCount: momentumBuffer.count, learningRate: learningRate)
-    let firstStep = momentumBuffer.isEmpty
-    if momentum != 0 { allocateIfEmpty(&momentumBuffer, count: parameters.count) }
+    let firstStep = buffer.isEmpty
+    if momentum != 0 && firstStep { buffer = [Scalar](repeating: 0, count: parameters.count) }
     for i in parameters.indices {
       var g = gradient[i]
       if weightDecay != 0 { g += weightDecay * parameters[i] }
       if momentum != 0 {
         if firstStep {
-          momentumBuffer[i] = g
+          buffer[i] = g
         } else {
-          momentumBuffer[i] = momentum * momentumBuffer[i] + (1 - dampening) * g
+          buffer[i] = momentum * buffer[i] + (1 - dampening) * g
         }
-        g = nesterov ? g + momentum * momentumBuffer[i] : momentumBuffer[i]
+        g = nesterov ? g + momentum * buffer[i] : buffer[i]
       }
       parameters[i] -= learningRate * g
     }
-    stepCount += 1
-  }
-
-  /// Clears the momentum buffer and the step count.
-  public mutating func reset() {
-    momentumBuffer = []
-    stepCount = 0
   }
 }

@@ -42,4 +42,21 @@ public struct Dataset<Scalar: TensorScalar>: Sendable, Equatable {
   public func samples<Indices: Collection<Int>>(at indices: Indices) -> Dataset {
     Dataset(inputs: inputs.rows(at: indices), targets: targets.samples(at: indices))
   }
+
+  /// The samples of class `label`, in their order — e.g. to draw each class in its own
+  /// color.
+  ///
+  ///     let firstClass = moons.samples(withLabel: 0).inputs
+  ///     plot.add("class 0", x: firstClass.column(0), y: firstClass.column(1))
+  ///
+  /// - Parameter label: A class index.
+  /// - Returns: The samples whose label is `label` (none if no sample has it).
+  /// - Complexity: O(`count` · features).
+  public func samples(withLabel label: Int) -> Dataset {
+    guard let labels else {
+      preconditionFailure(
+        "Dataset.samples(withLabel:): the data set has regression targets, not class labels")
+    }
+    return samples(at: labels.indices.filter { labels[$0] == label })
+  }
 }

@@ -53,16 +53,8 @@ public struct GradientCheckResult<Scalar: TensorScalar>: Sendable {
   /// ‖analytic − numerical‖ / max(‖analytic‖ + ‖numerical‖, tiny): a scale-free
   /// error, about 1e-8 or less for a correct `Double` backward pass.
   public var relativeError: Scalar {
-    var difference: Scalar = 0
-    var analyticNorm: Scalar = 0
-    var numericalNorm: Scalar = 0
-    for (a, n) in zip(analytic, numerical) {
-      difference += (a - n) * (a - n)
-      analyticNorm += a * a
-      numericalNorm += n * n
-    }
-    let scale = max(analyticNorm.squareRoot() + numericalNorm.squareRoot(), .leastNormalMagnitude)
-    return difference.squareRoot() / scale
+    let difference = norm(zip(analytic, numerical).map { $0 - $1 })
+    return difference / max(norm(analytic) + norm(numerical), .leastNormalMagnitude)
   }
 }
 
@@ -88,7 +80,7 @@ extension Sequential {
       of: { parameters in
         var probe = self
         probe.parameters = parameters
-        return probe.lossValue(inputs: inputs, targets: targets, mode: .training)
+        return probe.loss(inputs: inputs, targets: targets, mode: .training)
       }, at: parameters, step: step)
     return GradientCheckResult(analytic: analytic, numerical: numerical)
   }

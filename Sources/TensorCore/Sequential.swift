@@ -19,17 +19,18 @@
 public struct Sequential<Scalar: TensorScalar>: Layer {
   /// The layers, applied first to last.
   public var layers: [any Layer<Scalar>]
-  /// The loss the network is trained on.
-  public var loss: Loss
+  /// The loss function the network is trained on (``loss(on:mode:)`` is its value).
+  public var lossFunction: Loss
 
   /// Creates a network.
   ///
   /// - Parameters:
   ///   - layers: The layers, applied first to last.
-  ///   - loss: The loss attached to the network (default softmax cross-entropy).
+  ///   - loss: The loss function attached to the network, stored as ``lossFunction``
+  ///     (default softmax cross-entropy).
   public init(_ layers: [any Layer<Scalar>], loss: Loss = .softmaxCrossEntropy) {
     self.layers = layers
-    self.loss = loss
+    self.lossFunction = loss
   }
 
   /// The total number of trainable parameters.
@@ -142,7 +143,7 @@ public struct Sequential<Scalar: TensorScalar>: Layer {
       targets.count == inputs.rows,
       "Sequential.lossAndGradient: \(targets.count) targets for \(inputs.rows) input rows")
     let output = forward(inputs, mode: .training)
-    let (value, outputGradient) = loss.valueAndGradient(output: output, targets: targets)
+    let (value, outputGradient) = lossFunction.valueAndGradient(output: output, targets: targets)
     backwardParameters(outputGradient)
     return (value, parameterGradients)
   }
@@ -153,15 +154,16 @@ public struct Sequential<Scalar: TensorScalar>: Layer {
   ///   - inputs: A `batch × features` matrix.
   ///   - targets: The batch's targets.
   ///   - mode: The forward mode (default inference).
+  /// - Returns: The mean of ``lossFunction`` over the batch.
   /// - Complexity: One forward pass.
   @_specialize(where Scalar == Float)
   @_specialize(where Scalar == Double)
-  public func lossValue(
+  public func loss(
     inputs: Matrix<Scalar>, targets: Targets<Scalar>, mode: ForwardMode = .inference
   ) -> Scalar {
     var copy = self
     let output = copy.forward(inputs, mode: mode)
-    return loss.value(output: output, targets: targets)
+    return lossFunction.value(output: output, targets: targets)
   }
 
   /// The fraction of samples whose largest output is at their class label

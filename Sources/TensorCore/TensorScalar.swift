@@ -4,10 +4,14 @@
 /// The floating-point types TensorCore computes with: `Float` and `Double`.
 ///
 /// Generic numeric code in Descent is written once against this protocol and
-/// runs in both precisions. Fast paths (BLAS) are reached through the static
-/// requirements that each conforming type implements (see
-/// `TensorScalar+BLAS.swift`).
-public protocol TensorScalar: BinaryFloatingPoint, Real, Sendable, Codable
+/// runs in both precisions. Where a C library has one routine per precision
+/// (BLAS `sgemm`/`dgemm`, LAPACK `ssyevd`/`dsyevd`), the protocol has a static
+/// requirement that each conforming type implements with its own routine (see
+/// `TensorScalar+BLAS.swift` and `TensorScalar+LAPACK.swift`), so generic code
+/// calls `Scalar.blasMatrixMultiply(…)` instead of testing `Scalar.self`.
+/// Being a `SIMDScalar`, a `TensorScalar` also fills `SIMD16<Scalar>` lanes, which
+/// element-wise kernels (Adam's step) use in both precisions from one source.
+public protocol TensorScalar: BinaryFloatingPoint, Real, SIMDScalar, Sendable, Codable
 where RawSignificand: FixedWidthInteger {
   /// Computes `c ← alpha · op(a) · op(b) + beta · c` with BLAS `?gemm` on
   /// row-major storage, where `op(x)` is `x` or its transpose.
@@ -35,4 +39,24 @@ where RawSignificand: FixedWidthInteger {
     alpha: Self, a: UnsafePointer<Self>, lda: Int,
     b: UnsafePointer<Self>, ldb: Int,
     beta: Self, c: UnsafeMutablePointer<Self>, ldc: Int)
+
+  /// The eigenvalues and eigenvectors of a symmetric `n × n` matrix, in place:
+  /// LAPACK's divide-and-conquer driver `?syevd` (`ssyevd`, `dsyevd`) where
+  /// LAPACKE is available, the cyclic Jacobi method elsewhere.
+  ///
+  /// This is the low-level hook behind Hessian's `SymmetricEigendecomposition`;
+  /// lessons use that type instead.
+  ///
+  /// - Parameters:
+  ///   - order: n ≥ 1.
+  ///   - matrix: On entry the symmetric matrix (n² values; its row- and
+  ///     column-major readings agree); on return the orthonormal eigenvectors,
+  ///     vector `k` contiguous at `k·n` (column-major).
+  ///   - eigenvalues: On return the n eigenvalues in ascending order.
+  /// - Returns: The routine's name and LAPACK's `info`: 0 on success, negative
+  ///   when argument −`info` was bad, positive when the algorithm did not converge.
+  /// - Complexity: O(n³) time, O(n²) extra memory.
+  static func symmetricEigensolve(
+    order: Int, matrix: UnsafeMutablePointer<Self>, eigenvalues: UnsafeMutablePointer<Self>
+  ) -> (routine: String, info: Int)
 }

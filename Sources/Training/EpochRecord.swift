@@ -1,6 +1,7 @@
 import TensorCore
 
-/// The measurements of one epoch of ``train(_:on:validation:epochs:batchSize:learningRate:generator:update:onEpoch:)``.
+/// The measurements of one epoch of
+/// ``train(_:on:validation:epochs:batchSize:dropLast:optimizer:schedule:generator:onStep:onEpoch:)``.
 ///
 /// Losses and accuracies are evaluated on whole data sets in inference mode
 /// after the epoch's last update, so training and validation numbers are
@@ -22,7 +23,8 @@ public struct EpochRecord<Scalar: TensorScalar>: Sendable, Equatable {
   public var trainingAccuracy: Scalar?
   /// The fraction of validation samples classified correctly.
   public var validationAccuracy: Scalar?
-  /// The learning rate of the epoch's last update (`nil` for epoch 0).
+  /// The learning rate of the epoch's last update (`nil` for epoch 0, and when a
+  /// hand-written update rule trained the network).
   public var learningRate: Scalar?
   /// Wall-clock seconds spent on the epoch's mini-batches (forward, backward and
   /// updates; not the evaluation). Machine-dependent: never part of checked output.

@@ -1,5 +1,6 @@
 // Tests of SurfaceGrid sampling and layout.
 
+import TestSupport
 import Testing
 
 @testable import Figures
@@ -27,8 +28,11 @@ import Testing
   }
 
   @Test func mismatchedSampleCountIsAProgrammerError() async {
-    await #expect(processExitsWith: .failure) {
+    let result = await #expect(
+      processExitsWith: .failure, observing: [\.standardErrorContent]
+    ) {
       _ = SurfaceGrid(xs: [0, 1], ys: [0, 1], values: [1, 2, 3])
     }
+    expectStandardError(result, contains: "SurfaceGrid: 3 values for 2 × 2 points")
   }
 }

@@ -60,7 +60,7 @@ struct IterativeMethodsTests {
     #expect(abs(result.smallest - dense.eigenvalues.first!) < 1e-8 * scale)
     // The residual bound of the largest Ritz pair is small and honest.
     let y = result.ritzVector(result.iterations - 1)
-    let residual = zip(curvature.hessianVectorProduct(y), y).map { $0 - result.largest * $1 }.norm
+    let residual = norm(zip(curvature.hessianVectorProduct(y), y).map { $0 - result.largest * $1 })
     #expect(residual <= result.residualBounds.last! * 1.01 + 1e-12)
     #expect(residual < 1e-6 * scale)
     var again = SeededGenerator(seed: 3)
@@ -152,13 +152,13 @@ struct IterativeMethodsTests {
     var probe = network
     probe.parameters = zip(theta, result.worstPerturbation).map { $0 + $1 }
     // The reported maximum is the loss at the reported perturbation (same computation).
-    #expect(abs(probe.lossValue(inputs: inputs, targets: targets) - result.maximumLoss) < 1e-14)
+    #expect(abs(probe.loss(inputs: inputs, targets: targets) - result.maximumLoss) < 1e-14)
     // The ascent must do at least as well as a random corner of the box.
     var cornerGenerator = SeededGenerator(seed: 11)
     var corner = network
     corner.parameters = theta.map {
       $0 + epsilon * (abs($0) + 1) * (cornerGenerator.next() & 1 == 0 ? 1 : -1)
     }
-    #expect(result.maximumLoss >= corner.lossValue(inputs: inputs, targets: targets))
+    #expect(result.maximumLoss >= corner.loss(inputs: inputs, targets: targets))
   }
 }

@@ -189,7 +189,7 @@ struct NetworkCurvatureTests {
     let loss: ([Double]) -> Double = { theta in
       var probe = network
       probe.parameters = theta
-      return probe.lossValue(inputs: inputs, targets: targets)
+      return probe.loss(inputs: inputs, targets: targets)
     }
     let escape = try #require(
       analysis.escape(from: network.parameters, stepLength: 0.1, loss: loss))

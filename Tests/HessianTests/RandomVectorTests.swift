@@ -12,7 +12,7 @@ import Testing
     for _ in 0..<count {
       let v: [Double] = generator.unitVector(dimension: 3)
       // Normalized by its own length: 1 up to a few rounding errors.
-      #expect(abs(v.norm - 1) < 1e-12)
+      #expect(abs(norm(v) - 1) < 1e-12)
       for i in 0..<3 { mean[i] += v[i] / Double(count) }
     }
     // Each component of a uniform unit vector in 3-D has mean 0 and variance 1/3, so the

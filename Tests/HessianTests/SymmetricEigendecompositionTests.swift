@@ -1,7 +1,7 @@
-import TensorCore
 import Testing
 
 @testable import Hessian
+@testable import TensorCore
 
 /// Largest |x| of a vector.
 func largestMagnitude<Scalar: TensorScalar>(_ values: [Scalar]) -> Scalar {

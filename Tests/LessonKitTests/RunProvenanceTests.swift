@@ -48,6 +48,15 @@ struct RunProvenanceTests {
     #expect(reasons.map(\.description) == ["snippet 2 (line 6) is new"])
   }
 
+  @Test("Past three snippets of a kind, the others are counted")
+  func longLists() {
+    let changed = (0..<5).map { ChangedSnippet(index: $0, line: 10 * $0 + 2, isNew: false) }
+    #expect(
+      RerunReason.snippetsChanged(changed: changed, removed: 2).description
+        == "snippets 1 (line 2), 2 (line 12), 3 (line 22) and 2 more are changed; "
+        + "2 snippets were removed")
+  }
+
   @Test("A removed snippet is counted; moved snippets alone are 'moved'")
   func removedAndMoved() {
     let removed = lesson("Lessons/p.md", [base.snippets[0], base.snippets[2]])

@@ -1,4 +1,5 @@
 import TensorCore
+import TestSupport
 import Testing
 
 @testable import Normalization
@@ -125,17 +126,25 @@ import Testing
   }
 
   @Test func batchOfOneStopsTheNonThrowingForward() async {
-    await #expect(processExitsWith: .failure) {
+    let result = await #expect(
+      processExitsWith: .failure, observing: [\.standardErrorContent]
+    ) {
       var norm = BatchNormalization<Double>(featureCount: 3)
       _ = norm.forward(Matrix([[1, 2, 3]]), mode: .training)
     }
+    expectStandardError(
+      result, contains: "needs at least 2 samples per batch, got 1×3")
   }
 
   @Test func featureCountMismatchStopsTheNonThrowingForward() async {
-    await #expect(processExitsWith: .failure) {
+    let result = await #expect(
+      processExitsWith: .failure, observing: [\.standardErrorContent]
+    ) {
       var norm = BatchNormalization<Double>(featureCount: 3)
       _ = norm.forward(Matrix(rows: 4, columns: 2), mode: .inference)
     }
+    expectStandardError(
+      result, contains: "input has 2 features (columns), but the normalization was set up for 3")
   }
 
   @Test func featureCountMismatchNamesBothCounts() {

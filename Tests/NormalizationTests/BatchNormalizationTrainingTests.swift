@@ -1,3 +1,4 @@
+import Optimizers
 import TensorCore
 import Testing
 import Training
@@ -16,7 +17,7 @@ import Training
 @Suite struct BatchNormalizationTrainingTests {
   static let learningRates: [Double] = [0.3, 0.1, 0.03, 0.01, 1e-3, 1e-4, 1e-5, 1e-6, 1e-7]
 
-  func bestLoss(withBatchNormalization: Bool, data: Dataset<Double>) -> Double {
+  func bestLoss(withBatchNormalization: Bool, data: Dataset<Double>) throws -> Double {
     var best = Double.infinity
     for learningRate in Self.learningRates {
       var generator = SeededGenerator(seed: 17)
@@ -31,8 +32,9 @@ import Training
         : [first, Activation(.relu), last]
       var network = Sequential(layers, loss: .meanSquaredError)
       // 256 samples in batches of 32: no batch of one in training mode.
+      var descent = try Lecture.GradientDescent<Double>(learningRate: learningRate)
       let history = train(
-        &network, on: data, epochs: 20, batchSize: 32, learningRate: { _ in learningRate },
+        &network, on: data, epochs: 20, batchSize: 32, optimizer: &descent,
         generator: &generator)
       let loss = history.last.trainingLoss
       if loss.isFinite { best = min(best, loss) }
@@ -40,12 +42,12 @@ import Training
     return best
   }
 
-  @Test func batchNormalizationTrainsToALowerLoss() {
+  @Test func batchNormalizationTrainsToALowerLoss() throws {
     var generator = SeededGenerator(seed: 3)
     let data = Dataset<Double>.differentlyScaledFeatures(
       count: 256, noise: 0.05, generator: &generator)
-    let plain = bestLoss(withBatchNormalization: false, data: data)
-    let normalized = bestLoss(withBatchNormalization: true, data: data)
+    let plain = try bestLoss(withBatchNormalization: false, data: data)
+    let normalized = try bestLoss(withBatchNormalization: true, data: data)
     print("best training loss: plain \(plain), with batch normalization \(normalized)")
     // The noise alone gives a loss of about 0.05² = 0.0025; require a clear win.
     #expect(normalized < plain / 2, "plain \(plain), with batch normalization \(normalized)")
@@ -71,9 +73,9 @@ import Training
         Activation(.relu),
         Dense(inputCount: 16, outputCount: 1, generator: &generator),
       ], loss: .meanSquaredError)
+    var descent = try Lecture.GradientDescent<Double>(learningRate: 0.1)
     train(
-      &network, on: data, epochs: 20, batchSize: 32, learningRate: { _ in 0.1 },
-      generator: &generator)
+      &network, on: data, epochs: 20, batchSize: 32, optimizer: &descent, generator: &generator)
     let norm = try #require(network.layers[0] as? BatchNormalization<Double>)
     #expect(norm.trackedBatchCount == 20 * 8)
     for feature in 0..<2 {

@@ -2,6 +2,7 @@
 
 import Optimizers
 import TensorCore
+import TestSupport
 import Testing
 
 @Suite("Bad input")
@@ -21,17 +22,17 @@ struct BadInputTests {
       message { try Adam<Double>.adamW(weightDecay: -0.1) }
         == "AdamW: weightDecay must be in [0, ∞), got -0.1")
     #expect(
-      message { try GradientDescent<Double>(learningRate: -0.1) }
-        == "GradientDescent: learningRate must be in [0, ∞), got -0.1")
+      message { try Lecture.GradientDescent<Double>(learningRate: -0.1) }
+        == "Lecture.GradientDescent: learningRate must be in [0, ∞), got -0.1")
     #expect(
       message { try RMSProp<Double>(epsilon: -1e-8) }
         == "RMSProp: epsilon must be in [0, ∞), got -1e-08")
     #expect(
-      message { try LectureRMSProp<Double>(alpha: 1) }
-        == "LectureRMSProp: alpha must be in [0, 1), got 1.0")
+      message { try Lecture.RMSProp<Double>(alpha: 1) }
+        == "Lecture.RMSProp: alpha must be in [0, 1), got 1.0")
     #expect(
-      message { try MovingAverageMomentum<Double>(beta: -0.5) }
-        == "MovingAverageMomentum: beta must be in [0, 1), got -0.5")
+      message { try Lecture.MovingAverageMomentum<Double>(beta: -0.5) }
+        == "Lecture.MovingAverageMomentum: beta must be in [0, 1), got -0.5")
     #expect(
       message { try StochasticGradientDescent<Double>(momentum: 0, nesterov: true) }
         == "StochasticGradientDescent: momentum must be in (0, 1] when nesterov is true, got 0.0")
@@ -42,18 +43,21 @@ struct BadInputTests {
 
   @Test("A length mismatch stops the program with both lengths")
   func lengthMismatch() async {
-    await #expect(processExitsWith: .failure) {
+    let result = await #expect(
+      processExitsWith: .failure, observing: [\.standardErrorContent]
+    ) {
       var optimizer = try Adam<Double>()
       var parameters: [Double] = [1, 2, 3]
       optimizer.step(&parameters, gradient: [1, 2])
     }
+    expectStandardError(result, contains: "Adam.step: 3 parameters but 2 gradient values")
   }
 
   /// By hand (python3, float64): x ← x − 10·4x³ from x = 1 gives −39, 2372721,
   /// −5.3e20, 6.1e63, −9.1e192; the sixth gradient 4x³ overflows to −inf.
   @Test("checkedStep reports the step and the first non-finite index")
   func nonFinite() throws {
-    var optimizer = try GradientDescent<Double>(learningRate: 10)
+    var optimizer = try Lecture.GradientDescent<Double>(learningRate: 10)
     var x: [Double] = [1]
     do {
       for _ in 0..<100 {
@@ -68,7 +72,7 @@ struct BadInputTests {
       #expect(optimizer.stepCount == 5)  // the bad step was not taken
     }
     // Finite gradient, overflowing parameters: 1e308 + 10·1e308 = inf at index 1.
-    var descent = try GradientDescent<Double>(learningRate: 10)
+    var descent = try Lecture.GradientDescent<Double>(learningRate: 10)
     var theta: [Double] = [1, 1e308]
     let overflow = NonFiniteValueError(quantity: .parameters, step: 1, index: 1, value: .infinity)
     #expect(throws: overflow) { try descent.checkedStep(&theta, gradient: [0, -1e308]) }

@@ -2,6 +2,7 @@
 
 import Optimizers
 import TensorCore
+import TestSupport
 import Testing
 
 @Suite("Equivalences between lecture and framework forms")
@@ -14,7 +15,7 @@ struct EquivalenceTests {
   func movingAverageIsDampenedSGD(beta: Double) throws {
     for surface in Surface<Double>.all {
       let rate = 0.05 * surface.learningRateFactor
-      var lecture = try MovingAverageMomentum<Double>(learningRate: rate, beta: beta)
+      var lecture = try Lecture.MovingAverageMomentum<Double>(learningRate: rate, beta: beta)
       var torch = try StochasticGradientDescent<Double>(
         learningRate: rate, momentum: beta, dampening: beta)
       var a = surface.start
@@ -23,7 +24,7 @@ struct EquivalenceTests {
         lecture.step(&a, gradient: surface.gradient(a, t))
         torch.step(&b, gradient: surface.gradient(b, t))
         #expect(isClose(a, b, tolerance: 1e-15), "\(surface.name) step \(t)")
-        #expect(isClose(lecture.momentum, torch.momentumBuffer, tolerance: 1e-15))
+        #expect(isClose(lecture.momentumBuffer, torch.momentumBuffer, tolerance: 1e-15))
       }
     }
   }
@@ -33,7 +34,7 @@ struct EquivalenceTests {
   /// after 200 steps with β = 0.9: buffer ≈ 10 g, average = g.
   @Test("Classic heavy ball is 1/(1 − β) times the EMA for a constant gradient")
   func heavyBallScale() throws {
-    var lecture = try MovingAverageMomentum<Double>(learningRate: 0, beta: 0.9)
+    var lecture = try Lecture.MovingAverageMomentum<Double>(learningRate: 0, beta: 0.9)
     var torch = try StochasticGradientDescent<Double>(learningRate: 0, momentum: 0.9)
     var a: [Double] = [0]
     var b: [Double] = [0]
@@ -41,7 +42,7 @@ struct EquivalenceTests {
       lecture.step(&a, gradient: [1])
       torch.step(&b, gradient: [1])
     }
-    #expect(isClose(lecture.momentum[0], 1, tolerance: 1e-12))
+    #expect(isClose(lecture.momentumBuffer[0], 1, tolerance: 1e-12))
     #expect(isClose(torch.momentumBuffer[0], 10, tolerance: 1e-8))  // 10(1 − 0.9²⁰⁰)
   }
 
@@ -51,7 +52,7 @@ struct EquivalenceTests {
   func runningSumIsHeavyBallWithOne() throws {
     for surface in Surface<Double>.all {
       let rate = 0.01 * surface.learningRateFactor
-      var lecture = try RunningSumMomentum<Double>(learningRate: rate)
+      var lecture = try Lecture.RunningSumMomentum<Double>(learningRate: rate)
       var torch = try StochasticGradientDescent<Double>(learningRate: rate, momentum: 1)
       var a = surface.start
       var b = surface.start
@@ -72,7 +73,7 @@ struct EquivalenceTests {
     let alpha = 0.9
     var adam = try Adam<Double>(
       learningRate: 0.01, beta1: 0, beta2: alpha, epsilon: 0, biasCorrection: false)
-    var lecture = try LectureRMSProp<Double>(learningRate: 0.01, alpha: alpha)
+    var lecture = try Lecture.RMSProp<Double>(learningRate: 0.01, alpha: alpha)
     var a: [Double] = [0, 0]
     var b: [Double] = [0, 0]
     for (t, g) in lectureGradients.enumerated() {

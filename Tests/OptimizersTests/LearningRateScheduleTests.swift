@@ -3,6 +3,7 @@
 // from Tools/bench/reference/optimizers_reference.py.
 
 import Optimizers
+import TestSupport
 import Testing
 
 @Suite("Learning-rate schedules")

@@ -3,6 +3,7 @@
 
 import Optimizers
 import TensorCore
+import TestSupport
 import Testing
 
 /// The gradient sequence in precision `Scalar`.
@@ -27,7 +28,7 @@ struct LectureFormTests {
       [250_000, 0.16], [436_624, 0.25], [481_145, 0.29], [500_466, 0.30],
     ]
     let expectedSigma = sums.map { $0.map { $0.squareRoot() } }
-    var optimizer = try LectureAdagrad<Scalar>(learningRate: 1)
+    var optimizer = try Lecture.Adagrad<Scalar>(learningRate: 1)
     var theta: [Scalar] = [0, 0]
     var expectedTheta: [Double] = [0, 0]
     for (t, g) in lectureSequence(Scalar.self).enumerated() {
@@ -54,7 +55,7 @@ struct LectureFormTests {
     }
     let byHand: [Double] = [(243_662.4).squareRoot(), (0.153).squareRoot()]
     #expect(isClose(expected[1], byHand, tolerance: 1e-12))
-    var optimizer = try LectureRMSProp<Double>(learningRate: 1, alpha: 0.9)
+    var optimizer = try Lecture.RMSProp<Double>(learningRate: 1, alpha: 0.9)
     var theta: [Double] = [0, 0]
     for (t, g) in lectureGradients.enumerated() {
       optimizer.step(&theta, gradient: g)
@@ -67,7 +68,7 @@ struct LectureFormTests {
   /// σ = (√(0.9·0.01 + 0.1·0.01), √(0.9·229² + 0.1·100²)) = (0.1, √48196.9).
   @Test("RMSProp on the seed's changing gradients")
   func rmspropChangingGradient() throws {
-    var optimizer = try LectureRMSProp<Double>(learningRate: 1, alpha: 0.9)
+    var optimizer = try Lecture.RMSProp<Double>(learningRate: 1, alpha: 0.9)
     var theta: [Double] = [0, 0]
     optimizer.step(&theta, gradient: [-0.1, 229])
     optimizer.step(&theta, gradient: [0.1, 100])
@@ -80,8 +81,8 @@ struct LectureFormTests {
   /// m² = (422.78, 0.317), m³ = (394.402, 0.2953). Tolerance 1e-12 (a few products).
   @Test("Both lecture momenta on the lecture sequence")
   func momentumForms() throws {
-    var sum = try RunningSumMomentum<Double>(learningRate: 0.01)
-    var average = try MovingAverageMomentum<Double>(learningRate: 0.01, beta: 0.9)
+    var sum = try Lecture.RunningSumMomentum<Double>(learningRate: 0.01)
+    var average = try Lecture.MovingAverageMomentum<Double>(learningRate: 0.01, beta: 0.9)
     var thetaSum: [Double] = [0, 0]
     var thetaAverage: [Double] = [0, 0]
     let sums: [[Double]] = [[500, 0.4], [932, 0.1], [721, 0.3], [860, 0.4]]
@@ -89,8 +90,8 @@ struct LectureFormTests {
     for (t, g) in lectureGradients.enumerated() {
       sum.step(&thetaSum, gradient: g)
       average.step(&thetaAverage, gradient: g)
-      #expect(isClose(sum.momentum, sums[t], tolerance: 1e-12))
-      #expect(isClose(average.momentum, averages[t], tolerance: 1e-12))
+      #expect(isClose(sum.momentumBuffer, sums[t], tolerance: 1e-12))
+      #expect(isClose(average.momentumBuffer, averages[t], tolerance: 1e-12))
     }
     // θ = −η·Σ of the momenta.
     let expectedSum: [Double] = [-30.13, -0.012]
@@ -103,7 +104,7 @@ struct LectureFormTests {
   /// first step is η·g/(|g| + ε), a hair shorter (ε = 1e-8: 0.4/(0.4 + 1e-8) = 1 − 2.5e-8).
   @Test("First steps of lecture Adam and framework Adam")
   func adamFirstStep() throws {
-    var lecture = try LectureAdam<Double>(learningRate: 0.1, beta: 0.9, alpha: 0.99)
+    var lecture = try Lecture.Adam<Double>(learningRate: 0.1, beta: 0.9, alpha: 0.99)
     var framework = try Adam<Double>(learningRate: 0.1)
     var a: [Double] = [0, 0]
     var b: [Double] = [0, 0]
@@ -125,9 +126,9 @@ struct LectureFormTests {
   /// "no move" here, instead of NaN.
   @Test("Zero gradients leave a coordinate in place in the lecture forms")
   func zeroSigma() throws {
-    var adagrad = try LectureAdagrad<Double>(learningRate: 1)
-    var rmsprop = try LectureRMSProp<Double>(learningRate: 1)
-    var adam = try LectureAdam<Double>(learningRate: 1)
+    var adagrad = try Lecture.Adagrad<Double>(learningRate: 1)
+    var rmsprop = try Lecture.RMSProp<Double>(learningRate: 1)
+    var adam = try Lecture.Adam<Double>(learningRate: 1)
     for var optimizer in [adagrad, rmsprop, adam] as [any Optimizer<Double>] {
       var theta: [Double] = [1, 2]
       optimizer.step(&theta, gradient: [0, 1])

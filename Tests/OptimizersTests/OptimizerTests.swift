@@ -1,8 +1,9 @@
 // The protocol's conveniences: stored vs per-step learning rate, stepped, reset, networks,
-// and the one-line hook into Training's train(…, update:).
+// and the one-line hook into Training's train(…, optimizer:, schedule:).
 
 import Optimizers
 import TensorCore
+import TestSupport
 import Testing
 import Training
 
@@ -21,7 +22,7 @@ struct OptimizerTests {
 
   @Test("A per-step learning rate overrides the stored one for that step only")
   func perStepRate() throws {
-    var optimizer = try GradientDescent<Double>(learningRate: 0.1)
+    var optimizer = try Lecture.GradientDescent<Double>(learningRate: 0.1)
     var theta: [Double] = [1]
     optimizer.step(&theta, gradient: [1], learningRate: 0.5)  // 0.5
     optimizer.step(&theta, gradient: [1])  // 0.4
@@ -76,9 +77,8 @@ struct OptimizerTests {
     var optimizer = try Adam<Double>()
     let schedule = LearningRateSchedule.linearWarmup(from: 0, to: 0.05, steps: 8)
     let history = train(
-      &network, on: data, epochs: 4, batchSize: 16, learningRate: schedule.rate(Double.self),
-      generator: &generator
-    ) { optimizer.step(&$0, gradient: $1, learningRate: $2) }
+      &network, on: data, epochs: 4, batchSize: 16, optimizer: &optimizer,
+      schedule: schedule.rate(Double.self), generator: &generator)
     #expect(optimizer.stepCount == 4 * 4)
     #expect(history.last.trainingLoss < history.records[0].trainingLoss)
   }
@@ -90,7 +90,7 @@ struct TrajectoryTests {
   /// hand: (−4, 2), (−2, 1), (−1, 0.5), (−0.5, 0.25). Exact in binary, tolerance 0.
   @Test("The start plus one point per step")
   func points() throws {
-    var optimizer = try GradientDescent<Double>(learningRate: 0.25)
+    var optimizer = try Lecture.GradientDescent<Double>(learningRate: 0.25)
     let path = optimizer.trajectory(from: [-4, 2], steps: 3) { p in [2 * p[0], 2 * p[1]] }
     #expect(path.count == 4)
     let expected: [[Double]] = [[-4, 2], [-2, 1], [-1, 0.5], [-0.5, 0.25]]
@@ -103,9 +103,9 @@ struct TrajectoryTests {
   /// With a schedule η(t) = 0.25 for t = 0 and 0 afterwards, only the first step moves.
   @Test("A schedule drives the steps")
   func schedule() throws {
-    var optimizer = try GradientDescent<Double>(learningRate: 1)
+    var optimizer = try Lecture.GradientDescent<Double>(learningRate: 1)
     let path = optimizer.trajectory(
-      from: [-4, 2], steps: 3, learningRate: { $0 == 0 ? 0.25 : 0 },
+      from: [-4, 2], steps: 3, schedule: { $0 == 0 ? 0.25 : 0 },
       gradient: { p in [2 * p[0], 2 * p[1]] })
     #expect(isClose(path[3], [-2, 1], tolerance: 0))
   }
@@ -114,7 +114,7 @@ struct TrajectoryTests {
   /// steps are kept, so the path has 1 + 5 points.
   @Test("A diverging run ends before the first non-finite point")
   func divergence() throws {
-    var optimizer = try GradientDescent<Double>(learningRate: 10)
+    var optimizer = try Lecture.GradientDescent<Double>(learningRate: 10)
     let path = optimizer.trajectory(from: [1], steps: 50) { p in [4 * p[0] * p[0] * p[0]] }
     #expect(path.count == 6)
     #expect(path.allSatisfy { $0[0].isFinite })
@@ -138,9 +138,9 @@ struct DescriptionTests {
     #expect(
       "\(try StochasticGradientDescent<Double>(learningRate: 0.1, momentum: 0.9, nesterov: true))"
         == "StochasticGradientDescent(η = 0.1, μ = 0.9, nesterov)")
-    #expect("\(try LectureRMSProp<Double>())" == "LectureRMSProp(η = 0.01, α = 0.9)")
+    #expect("\(try Lecture.RMSProp<Double>())" == "Lecture.RMSProp(η = 0.01, α = 0.9)")
     #expect(
-      "\(try Adagrad<Double>(initialAccumulatorValue: 0.1, epsilon: 1e-7, epsilonInsideRoot: true))"
+      "\(try Adagrad<Double>(initialAccumulatorValue: 0.1, epsilon: 1e-7, epsilonPlacement: .insideRoot))"
         == "Adagrad(η = 0.01, s⁰ = 0.1, ε (inside √) = 1e-07)")
   }
 }

@@ -5,6 +5,7 @@
 
 import Optimizers
 import TensorCore
+import TestSupport
 import Testing
 
 @Suite("Trajectories against PyTorch (numpy transcription), Optax and lecture formulas")

@@ -43,9 +43,10 @@ func makeOptimizer<Scalar: TensorScalar>(
   _ name: String, learningRate lr: Scalar
 ) throws -> any Optimizer<Scalar> {
   switch name {
-  case "gradientDescent": return try GradientDescent(learningRate: lr)
-  case "runningSumMomentum": return try RunningSumMomentum(learningRate: lr)
-  case "movingAverageMomentum": return try MovingAverageMomentum(learningRate: lr, beta: 0.9)
+  case "gradientDescent": return try Lecture.GradientDescent(learningRate: lr)
+  case "runningSumMomentum": return try Lecture.RunningSumMomentum(learningRate: lr)
+  case "movingAverageMomentum":
+    return try Lecture.MovingAverageMomentum(learningRate: lr, beta: 0.9)
   case "sgdMomentum", "optaxSGDMomentum":
     return try StochasticGradientDescent(learningRate: lr, momentum: 0.9)
   case "sgdDampeningWeightDecay":
@@ -56,29 +57,30 @@ func makeOptimizer<Scalar: TensorScalar>(
       learningRate: lr, momentum: 0.9, nesterov: true, weightDecay: 0.1)
   case "optaxSGDNesterov":
     return try StochasticGradientDescent(learningRate: lr, momentum: 0.9, nesterov: true)
-  case "lectureAdagrad": return try LectureAdagrad(learningRate: lr)
+  case "lectureAdagrad": return try Lecture.Adagrad(learningRate: lr)
   case "adagrad": return try Adagrad(learningRate: lr)
   case "adagradOptions":
     return try Adagrad(
       learningRate: lr, learningRateDecay: 0.1, weightDecay: 0.01,
       initialAccumulatorValue: 0.1, epsilon: 1e-6)
-  case "lectureRMSProp": return try LectureRMSProp(learningRate: lr, alpha: 0.9)
+  case "lectureRMSProp": return try Lecture.RMSProp(learningRate: lr, alpha: 0.9)
   case "rmsprop": return try RMSProp(learningRate: lr)
   case "rmspropCenteredMomentum":
     return try RMSProp(
       learningRate: lr, alpha: 0.9, epsilon: 1e-6, weightDecay: 0.01, momentum: 0.5,
       centered: true)
-  case "optaxRMSProp": return try RMSProp(learningRate: lr, alpha: 0.9, epsilonInsideRoot: true)
+  case "optaxRMSProp":
+    return try RMSProp(learningRate: lr, alpha: 0.9, epsilonPlacement: .insideRoot)
   case "optaxRMSPropCenteredMomentum":
     return try RMSProp(
       learningRate: lr, alpha: 0.8, epsilon: 1e-4, momentum: 0.5, centered: true,
-      epsilonInsideRoot: true, initialSquareAverage: 0.1)
+      epsilonPlacement: .insideRoot, initialSquareAverage: 0.1)
   case "optaxAdagrad":
     return try Adagrad(
-      learningRate: lr, initialAccumulatorValue: 0.1, epsilon: 1e-7, epsilonInsideRoot: true)
-  case "lectureAdam": return try LectureAdam(learningRate: lr, beta: 0.9, alpha: 0.99)
+      learningRate: lr, initialAccumulatorValue: 0.1, epsilon: 1e-7, epsilonPlacement: .insideRoot)
+  case "lectureAdam": return try Lecture.Adam(learningRate: lr, beta: 0.9, alpha: 0.99)
   case "adam", "optaxAdam": return try Adam(learningRate: lr)
-  case "optaxAdamEpsRoot": return try Adam(learningRate: lr, epsilonRoot: 1e-2)
+  case "optaxAdamEpsRoot": return try Adam(learningRate: lr, epsilonInsideRoot: 1e-2)
   case "adamNoBiasCorrection": return try Adam(learningRate: lr, biasCorrection: false)
   case "adamL2": return try Adam(learningRate: lr, weightDecay: 0.1)
   case "adamAMSGrad": return try Adam(learningRate: lr, beta1: 0.5, beta2: 0.9, amsgrad: true)
@@ -114,14 +116,4 @@ func trajectory<Scalar: TensorScalar>(
     path.append(theta)
   }
   return path
-}
-
-/// Whether |a − b| ≤ tolerance · max(1, |b|) (relative for large values, absolute near 0).
-func isClose<Scalar: TensorScalar>(_ a: Scalar, _ b: Double, tolerance: Double) -> Bool {
-  (Double(a) - b).magnitude <= tolerance * Swift.max(1, b.magnitude)
-}
-
-/// Whether `a` and `b` are close component by component.
-func isClose<Scalar: TensorScalar>(_ a: [Scalar], _ b: [Double], tolerance: Double) -> Bool {
-  a.count == b.count && zip(a, b).allSatisfy { isClose($0, $1, tolerance: tolerance) }
 }

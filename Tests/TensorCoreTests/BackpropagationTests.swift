@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import TensorCore
@@ -51,7 +52,7 @@ import Testing
     let inputs = Matrix<Scalar>.normal(rows: 6, columns: 4, using: &generator)
     let outputCount = network.predict(inputs).columns
     let targets: Targets<Scalar> =
-      network.loss == .softmaxCrossEntropy
+      network.lossFunction == .softmaxCrossEntropy
       ? .classes((0..<6).map { _ in generator.integer(below: outputCount) })
       : .values(Matrix.normal(rows: 6, columns: outputCount, using: &generator))
     let result = network.checkGradient(inputs: inputs, targets: targets, step: step)
@@ -81,22 +82,23 @@ import Testing
         return meanSquaredError(predictions: layer.output(for: probe), targets: target).value
       }, at: input.storage, step: 1e-5)
     // Same reasoning as the Double tolerance above, absolute on values of order 1.
-    #expect(isClose(gradient.storage, numerical, tolerance: 1e-8))
+    #expect(isClose(gradient.storage, numerical, absoluteTolerance: 1e-8))
   }
 
   @Test func activationDerivativesByFormula() {
     // σ(0) = 1/2, σ′(0) = 1/4, σ″(0) = 0; tanh′(0) = 1, tanh″(0) = 0; exact in binary.
-    #expect(isClose(ActivationFunction.sigmoid.value(0.0), 0.5, tolerance: 0))
-    #expect(isClose(ActivationFunction.sigmoid.derivative(0.0), 0.25, tolerance: 0))
-    #expect(isClose(ActivationFunction.tanh.derivative(0.0), 1, tolerance: 0))
-    #expect(isClose(ActivationFunction.relu.value(-2.0), 0, tolerance: 0))
+    #expect(isClose(ActivationFunction.sigmoid.value(0.0), 0.5, absoluteTolerance: 0))
+    #expect(isClose(ActivationFunction.sigmoid.derivative(0.0), 0.25, absoluteTolerance: 0))
+    #expect(isClose(ActivationFunction.tanh.derivative(0.0), 1, absoluteTolerance: 0))
+    #expect(isClose(ActivationFunction.relu.value(-2.0), 0, absoluteTolerance: 0))
     // Second derivatives against central differences of the first, h = 1e-5:
     // error O(h²) ≈ 1e-10 plus rounding ε/h ≈ 1e-11; tolerance 1e-8.
     for function in ActivationFunction.allCases {
       for x in [-1.7, -0.3, 0.4, 2.2] {
         let h = 1e-5
         let numerical = (function.derivative(x + h) - function.derivative(x - h)) / (2 * h)
-        #expect(isClose(function.secondDerivative(x), numerical, tolerance: 1e-8), "\(function)")
+        #expect(
+          isClose(function.secondDerivative(x), numerical, absoluteTolerance: 1e-8), "\(function)")
       }
     }
   }
@@ -104,14 +106,14 @@ import Testing
   @Test func lossDocExamples() {
     // log 2 and ±1/2, from the formula with two equal logits.
     let (value, gradient) = softmaxCrossEntropy(logits: Matrix<Double>([[0, 0]]), labels: [1])
-    #expect(isClose(value, 0.693_147_180_559_945_3, tolerance: 1e-15))
-    #expect(isClose(gradient.storage, [0.5, -0.5], tolerance: 1e-15))
+    #expect(isClose(value, 0.693_147_180_559_945_3, absoluteTolerance: 1e-15))
+    #expect(isClose(gradient.storage, [0.5, -0.5], absoluteTolerance: 1e-15))
     let squared = meanSquaredError(predictions: Matrix<Double>([[3]]), targets: Matrix([[1]]))
-    #expect(isClose(squared.value, 4, tolerance: 0))  // (3 − 1)², exact
-    #expect(isClose(squared.gradient.storage, [4], tolerance: 0))  // 2(3 − 1), exact
+    #expect(isClose(squared.value, 4, absoluteTolerance: 0))  // (3 − 1)², exact
+    #expect(isClose(squared.gradient.storage, [4], absoluteTolerance: 0))  // 2(3 − 1), exact
     // Very large logits: the loss stays finite (log-sum-exp with the maximum shifted).
     let large = softmaxCrossEntropy(logits: Matrix<Double>([[1000, 0]]), labels: [1])
-    #expect(isClose(large.value, 1000, tolerance: 1e-9))
+    #expect(isClose(large.value, 1000, absoluteTolerance: 1e-9))
   }
 
   @Test func lossHessianVectorProductMatchesDifferences() {
@@ -128,7 +130,7 @@ import Testing
       let below = loss.valueAndGradient(output: logits - h * direction, targets: targets).gradient
       let numerical = (above - below) / (2 * h)
       let exact = loss.hessianVectorProduct(output: logits, targets: targets, direction: direction)
-      #expect(isClose(exact.storage, numerical.storage, tolerance: 1e-8), "\(loss)")
+      #expect(isClose(exact.storage, numerical.storage, absoluteTolerance: 1e-8), "\(loss)")
     }
   }
 

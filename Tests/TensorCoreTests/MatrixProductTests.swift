@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import TensorCore
@@ -10,15 +11,16 @@ import Testing
     // Small integers: exact in both precisions.
     let a = Matrix<Scalar>(rows: 2, columns: 2, storage: [1, 2, 3, 4])
     let b = Matrix<Scalar>(rows: 2, columns: 1, storage: [5, 6])
-    #expect(isClose(matmul(a, b).storage, [17, 39], tolerance: 0))
-    #expect(isClose(matmul(a, b, transposeA: true).storage, [23, 34], tolerance: 0))
+    #expect(isClose(matmul(a, b).storage, [17, 39], absoluteTolerance: 0))
+    #expect(isClose(matmul(a, b, transposeA: true).storage, [23, 34], absoluteTolerance: 0))
     // b · bᵀ = [[25, 30], [30, 36]], bᵀ · b = [61].
-    #expect(isClose(matmul(b, b, transposeB: true).storage, [25, 30, 30, 36], tolerance: 0))
-    #expect(isClose(matmul(b, b, transposeA: true).storage, [61], tolerance: 0))
+    #expect(
+      isClose(matmul(b, b, transposeB: true).storage, [25, 30, 30, 36], absoluteTolerance: 0))
+    #expect(isClose(matmul(b, b, transposeA: true).storage, [61], absoluteTolerance: 0))
     var c = Matrix<Scalar>(rows: 1, columns: 1, storage: [100])
     let row = Matrix<Scalar>(rows: 1, columns: 2, storage: [1, 2])
     matmul(row, row, transposeB: true, beta: 1, into: &c)
-    #expect(isClose(c.storage, [105], tolerance: 0))
+    #expect(isClose(c.storage, [105], absoluteTolerance: 0))
   }
 
   @Test func handWorkedFloat() { handWorked(Float.self) }
@@ -42,14 +44,17 @@ import Testing
         for p in 0..<k { expected += opA[i, p] * opB[p, j] }
         // Seven products of standard normals: BLAS may sum in another order;
         // 1e-12 is ~10⁴ ulps of values of order 1, far above reordering error.
-        #expect(isClose(product[i, j], expected, tolerance: 1e-12))
+        #expect(isClose(product[i, j], expected, absoluteTolerance: 1e-12))
       }
     }
   }
 
   @Test func innerDimensionMismatchStops() async {
-    await #expect(processExitsWith: .failure) {
+    let result = await #expect(
+      processExitsWith: .failure, observing: [\.standardErrorContent]
+    ) {
       _ = matmul(Matrix<Double>(rows: 2, columns: 3), Matrix<Double>(rows: 2, columns: 3))
     }
+    expectStandardError(result, contains: "2×3 · 2×3: inner dimensions 3 and 2 differ")
   }
 }

@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import TensorCore
@@ -19,33 +20,36 @@ import Testing
     let a = Matrix<Scalar>(rows: 1, columns: 2, storage: [1, 2])
     let b = Matrix<Scalar>(rows: 1, columns: 2, storage: [10, 20])
     // Sums and products of small integers are exact in Float and Double.
-    #expect(isClose((a + b).storage, [11, 22], tolerance: 0))
-    #expect(isClose((b - a).storage, [9, 18], tolerance: 0))
-    #expect(isClose((a * b).storage, [10, 40], tolerance: 0))
-    #expect(isClose((b / a).storage, [10, 10], tolerance: 0))
-    #expect(isClose((2 * a).storage, [2, 4], tolerance: 0))
-    #expect(isClose((a + 1).storage, [2, 3], tolerance: 0))
-    #expect(isClose((-a).storage, [-1, -2], tolerance: 0))
+    #expect(isClose((a + b).storage, [11, 22], absoluteTolerance: 0))
+    #expect(isClose((b - a).storage, [9, 18], absoluteTolerance: 0))
+    #expect(isClose((a * b).storage, [10, 40], absoluteTolerance: 0))
+    #expect(isClose((b / a).storage, [10, 10], absoluteTolerance: 0))
+    #expect(isClose((2 * a).storage, [2, 4], absoluteTolerance: 0))
+    #expect(isClose((a + 1).storage, [2, 3], absoluteTolerance: 0))
+    #expect(isClose((-a).storage, [-1, -2], absoluteTolerance: 0))
     var c = a
     c += b
-    #expect(isClose(c.storage, [11, 22], tolerance: 0))
+    #expect(isClose(c.storage, [11, 22], absoluteTolerance: 0))
     c -= a
-    #expect(isClose(c.storage, [10, 20], tolerance: 0))
+    #expect(isClose(c.storage, [10, 20], absoluteTolerance: 0))
     c *= a
-    #expect(isClose(c.storage, [10, 40], tolerance: 0))
+    #expect(isClose(c.storage, [10, 40], absoluteTolerance: 0))
     c *= 0.5
-    #expect(isClose(c.storage, [5, 20], tolerance: 0))
+    #expect(isClose(c.storage, [5, 20], absoluteTolerance: 0))
   }
 
   @Test func elementWiseFloat() { elementWise(Float.self) }
   @Test func elementWiseDouble() { elementWise(Double.self) }
 
   @Test func shapeMismatchStopsNamingBothShapes() async {
-    await #expect(processExitsWith: .failure) {
+    let result = await #expect(
+      processExitsWith: .failure, observing: [\.standardErrorContent]
+    ) {
       let a = Matrix<Double>(rows: 2, columns: 3)
       let b = Matrix<Double>(rows: 3, columns: 2)
       _ = a + b
     }
+    expectStandardError(result, contains: "shapes 2×3 and 3×2 differ")
   }
 
   @Test func storageElementWritesChangeTheMatrix() {
@@ -59,14 +63,22 @@ import Testing
   }
 
   @Test func storageWithTheWrongCountStops() async {
-    await #expect(processExitsWith: .failure) {
+    let assigned = await #expect(
+      processExitsWith: .failure, observing: [\.standardErrorContent]
+    ) {
       var m = Matrix<Double>(rows: 2, columns: 2)
       m.storage = [1, 2, 3]
     }
-    await #expect(processExitsWith: .failure) {
+    expectStandardError(
+      assigned, contains: "Matrix storage has 3 scalars, but its shape 2×2 needs 4")
+    let appended = await #expect(
+      processExitsWith: .failure, observing: [\.standardErrorContent]
+    ) {
       var m = Matrix<Double>(rows: 2, columns: 2)
       m.storage.append(5)
     }
+    expectStandardError(
+      appended, contains: "Matrix storage has 5 scalars, but its shape 2×2 needs 4")
   }
 
   @Test func transpose() {
@@ -81,28 +93,16 @@ import Testing
     #expect(m.row(1) == [3, 4])
     #expect(m.column(0) == [1, 3])
     #expect(m.rows(at: [1, 1, 0]).storage == [3, 4, 3, 4, 1, 2])
-    #expect(isClose(m.adding(rowVector: [10, 20]).storage, [11, 22, 13, 24], tolerance: 0))
-    #expect(isClose(m.multiplying(rowVector: [2, 3]).storage, [2, 6, 6, 12], tolerance: 0))
+    #expect(
+      isClose(m.adding(rowVector: [10, 20]).storage, [11, 22, 13, 24], absoluteTolerance: 0))
+    #expect(
+      isClose(m.multiplying(rowVector: [2, 3]).storage, [2, 6, 6, 12], absoluteTolerance: 0))
     #expect(Matrix<Double>.identity(size: 2).storage == [1, 0, 0, 1])
   }
 
   @Test func rowArgmaxTakesFirstOnTies() {
     #expect(Matrix<Double>([[1, 3, 2], [5, 0, 5]]).rowArgmax() == [1, 0])
     let outputs = Matrix<Double>([[0.1, 0.9], [0.8, 0.2]])
-    #expect(isClose(accuracy(outputs: outputs, labels: [1, 1]), 0.5, tolerance: 0))
+    #expect(isClose(accuracy(outputs: outputs, labels: [1, 1]), 0.5, absoluteTolerance: 0))
   }
-}
-
-/// Whether `actual` is within `tolerance` of `expected`, element by element.
-func isClose<Scalar: TensorScalar>(_ actual: [Scalar], _ expected: [Scalar], tolerance: Scalar)
-  -> Bool
-{
-  actual.count == expected.count
-    && zip(actual, expected).allSatisfy { abs($0 - $1) <= tolerance }
-}
-
-/// Whether `actual` is within `tolerance` of `expected`.
-func isClose<Scalar: TensorScalar>(_ actual: Scalar, _ expected: Scalar, tolerance: Scalar) -> Bool
-{
-  abs(actual - expected) <= tolerance
 }

@@ -28,6 +28,12 @@ func benchAuthorLoop(lessonsTool: URL, root: URL) throws {
   defer { try? FileManager.default.removeItem(at: copy) }
   try copyPackage(from: source, to: copy)
   let real = try LessonCatalog.lessonPaths(packageDirectory: copy)
+  // The lessons as copied: edits are undone from these, never from the source (which may
+  // change while the benchmark runs).
+  var originals: [String: String] = [:]
+  for path in real {
+    originals[path] = try String(contentsOf: copy.appending(path: path), encoding: .utf8)
+  }
   print("author's loop, in a copy of \(source.path) (\(real.count) lessons)")
 
   // 1. Cold verify of the course, optimized numerics (as the package builds by default).
@@ -63,7 +69,8 @@ func benchAuthorLoop(lessonsTool: URL, root: URL) throws {
       print(
         "  \(pad(String(size), 8))  \(pad(edited, 38))  "
           + "\(pad(times.map(format).joined(separator: ", "), 21))  \(format(median)) s \(load())")
-      try restoreLesson(edited, from: source, in: copy)
+      try originals[edited]!.write(
+        to: copy.appending(path: edited), atomically: true, encoding: .utf8)
     }
   }
 
@@ -177,11 +184,6 @@ private func setCourse(size: Int, realLessons: [String], in copy: URL) throws {
       at: copy.appending(path: original),
       to: folder.appending(path: String(format: "%02d-copy-of-", number) + name))
   }
-}
-
-private func restoreLesson(_ path: String, from source: URL, in copy: URL) throws {
-  try FileManager.default.removeItem(at: copy.appending(path: path))
-  try FileManager.default.copyItem(at: source.appending(path: path), to: copy.appending(path: path))
 }
 
 /// `(load 1.23)`: the 1-minute load average now.

@@ -4,6 +4,7 @@
 // Prints figures and ratios; never a timed test.
 
 import Foundation
+import Optimizers
 import TensorCore
 import Training
 
@@ -105,9 +106,10 @@ private func benchDigitsEpoch<Scalar: TensorScalar>(
   for _ in 0..<repeats {
     var network = initial
     var epochGenerator = generator
+    var descent = try Lecture.GradientDescent<Scalar>(learningRate: learningRate)
     let history = train(
-      &network, on: training, epochs: 1, batchSize: batchSize,
-      learningRate: { _ in learningRate }, generator: &epochGenerator)
+      &network, on: training, epochs: 1, batchSize: batchSize, optimizer: &descent,
+      generator: &epochGenerator)
     best = min(best, history.last.seconds)
     trained = network
   }

@@ -1,7 +1,6 @@
-import TensorCore
-
 /// The cyclic Jacobi eigenvalue method for a symmetric `n × n` matrix, used
-/// where LAPACKE is not available (and tested against it where it is).
+/// where LAPACKE is not available (and tested against it where it is): the
+/// fallback of ``TensorScalar/symmetricEigensolve(order:matrix:eigenvalues:)``.
 ///
 /// Each rotation `J(p, q, θ)` is chosen so that `(JᵀAJ)ₚq = 0` (Golub & Van Loan,
 /// *Matrix Computations*, 4th ed., §8.5.2): with `θ = (a_qq − a_pp) / 2a_pq`,
