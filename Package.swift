@@ -7,9 +7,13 @@ import PackageDescription
 // The numeric modules are compiled optimized (-O) even in a debug build: lessons run about ten
 // times faster, and only the generated lesson code stays unoptimized (quick to compile).
 // SwiftPM passes a target's flags after its own -Onone, and the last -O flag wins; -enable-
-// testing still comes with the debug build, so the tests' `@testable import` works. Outputs
-// are the same bit for bit (`descent-bench lessons` compares every output of the course).
-let optimizedInDebug: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))]
+// testing still comes with the debug build, so the tests' `@testable import` works.
+// `-assert-config Debug` keeps what a debug build checks and says: `precondition` messages
+// (an -O build traps without them) and `assert`. Outputs are the same bit for bit
+// (`descent-bench lessons` compares every output of the course).
+let optimizedInDebug: [SwiftSetting] = [
+  .unsafeFlags(["-O", "-assert-config", "Debug"], .when(configuration: .debug))
+]
 
 let package = Package(
   name: "Descent",

@@ -39,7 +39,7 @@ final class WatchedProcess: @unchecked Sendable {
 
   /// Waits (at most `limit` seconds; a limit, not a measurement) until `condition` holds for
   /// the output; returns whether it did.
-  func wait(upTo limit: Double = 120, until condition: (String) -> Bool) async throws -> Bool {
+  func wait(upTo limit: Double = 300, until condition: (String) -> Bool) async throws -> Bool {
     let deadline = Date().addingTimeInterval(limit)
     while Date() < deadline {
       if condition(output) { return true }
@@ -121,7 +121,7 @@ struct PreviewEndToEndTests {
     let preview = try startPreview(package, lessons: ["hang"], extra: ["--timeout", "600"])
     #expect(try await preview.wait { previewPort($0) != nil }, "output:\n\(preview.output)")
     var runner: Int32?
-    for _ in 0..<600 where runner == nil {
+    for _ in 0..<3000 where runner == nil {
       runner =
         children(of: preview.process.processIdentifier).first {
           $0.command.contains("lesson-fixture-runner")
@@ -189,7 +189,7 @@ struct PreviewEndToEndTests {
     }
     func waitForPage(_ condition: (Shown) -> Bool) async throws -> Shown? {
       var last: Shown?
-      for _ in 0..<600 {
+      for _ in 0..<1500 {
         if let title = try await devTools.target({
           ($0["url"] as? String)?.hasPrefix(harness.absoluteString) == true
         })?["title"] as? String {
@@ -279,9 +279,9 @@ struct PreviewEndToEndTests {
 struct DevTools {
   let port: Int
 
-  /// Waits (at most a minute) for Chromium to write its port.
+  /// Waits (at most 150 s, for a loaded machine) for Chromium to write its port.
   static func waitForPort(profile: URL) async throws -> DevTools? {
-    for _ in 0..<600 {
+    for _ in 0..<1500 {
       if let text = try? String(
         contentsOf: profile.appending(path: "DevToolsActivePort"), encoding: .utf8),
         let port = text.split(separator: "\n").first.flatMap({ Int($0) })
@@ -301,9 +301,9 @@ struct DevTools {
     return targets.first(where: matches)
   }
 
-  /// Waits (at most a minute) for a target for which `matches` holds.
+  /// Waits (at most 150 s, for a loaded machine) for a target for which `matches` holds.
   func waitForTarget(_ matches: ([String: Any]) -> Bool) async throws -> [String: Any]? {
-    for _ in 0..<600 {
+    for _ in 0..<1500 {
       if let found = try await target(matches) { return found }
       try await Task.sleep(for: .milliseconds(100))
     }

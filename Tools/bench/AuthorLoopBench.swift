@@ -77,13 +77,13 @@ func benchAuthorLoop(lessonsTool: URL, root: URL) throws {
   // 3. The numeric modules in a plain debug build.
   let manifest = copy.appending(path: "Package.swift")
   let text = try String(contentsOf: manifest, encoding: .utf8)
-  let flag = "[.unsafeFlags([\"-O\"], .when(configuration: .debug))]"
+  let flag = ".unsafeFlags([\"-O\", \"-assert-config\", \"Debug\"], .when(configuration: .debug))"
   guard text.contains(flag) else {
     print("plain debug numerics: skipped (this checkout has no `optimizedInDebug`)")
     return
   }
   try setCourse(size: real.count, realLessons: real, in: copy)
-  try text.replacingOccurrences(of: flag, with: "[]").write(
+  try text.replacingOccurrences(of: flag, with: "").write(
     to: manifest, atomically: true, encoding: .utf8)
   let plain = try timedVerify(lessonsTool, ["--no-cache", "--timeout", "600"], in: copy)
   print(
