@@ -101,8 +101,8 @@ func benchAuthorLoop(lessonsTool: URL, root: URL) throws {
   print(
     "outputs of the optimized and the plain debug numerics: "
       + (differing.isEmpty
-        ? "identical, byte for byte (\(optimized.count) lessons, \(snippets) snippet runs with "
-          + "their figures)"
+        ? "identical, byte for byte (\(optimized.count) lessons, \(snippets) snippet runs: "
+          + "every checked output and its figures; nocheck snippets are timings)"
         : "DIFFER in \(differing.joined(separator: ", "))"))
 }
 
@@ -140,7 +140,8 @@ private func timedVerify(_ tool: URL, _ arguments: [String], in package: URL) th
     seconds: elapsed, lessonSeconds: lessons, passed: process.terminationStatus == 0)
 }
 
-/// Every cached run's snippet outputs and figures, by lesson path (the runs just made).
+/// Every cached run's checked snippet outputs and their figures, by lesson path (the runs just
+/// made). `nocheck` snippets (timings) are left out: they differ from run to run.
 private func cachedOutputs(in package: URL) throws -> [String: [String]] {
   let folder = package.appending(path: ".build/lessons/cache")
   var outputs: [String: [String]] = [:]
@@ -151,11 +152,18 @@ private func cachedOutputs(in package: URL) throws -> [String: [String]] {
       let run = object["run"] as? [String: Any], let path = run["path"] as? String,
       let snippets = run["snippets"] as? [[String: Any]]
     else { continue }
+    let lesson = try Lesson(
+      parsing: String(contentsOf: package.appending(path: path), encoding: .utf8), path: path)
+    let checked = Set(lesson.snippets.filter(\.isChecked).map(\.index))
     outputs[path] = snippets.map { snippet in
+      let index = snippet["index"] as? Int ?? -1
       let figures = (snippet["figures"] as? [[String: Any]] ?? []).map {
         ($0["svg"] as? String ?? "") + "\u{0}" + ($0["caption"] as? String ?? "")
       }
-      return (snippet["output"] as? String ?? "") + "\u{1}" + figures.joined(separator: "\u{2}")
+      // A nocheck snippet's output and figures are timings: left out.
+      guard checked.contains(index) else { return "\(index)\u{1}(nocheck)" }
+      let output = snippet["output"] as? String ?? ""
+      return "\(index)\u{1}" + output + "\u{1}" + figures.joined(separator: "\u{2}")
     }
   }
   return outputs

@@ -101,7 +101,7 @@ private func buildAndRun(snippets: [Int], in work: URL, name: String) throws -> 
     func begin(_ index: Int) {}
     func end(_ index: Int) {}
   }
-  for path in generatedLessonPaths() { generatedLesson(atPath: path)!(SnippetBoundary()) }
+  for path in generatedLessonPaths() { try generatedLesson(atPath: path)!(SnippetBoundary()) }
 
   """.write(to: folder.appending(path: "main.swift"), atomically: true, encoding: .utf8)
   let start = Date()
