@@ -1,7 +1,10 @@
 // A build-tool plugin that turns every lesson of `Lessons/` into Swift at build time, so the
-// generated code is never stale: SwiftPM reruns `lesson-codegen` whenever a lesson changes.
-// Each lesson gets a file of its own (and the dispatcher one more), and the generator rewrites
-// only the files whose text changed, so the compiler redoes only the edited lessons.
+// generated code is never stale: SwiftPM reruns a lesson's `lesson-codegen` command whenever
+// the lesson changes. Each lesson gets a file and a command of its own (and the dispatcher one
+// more), and the generator rewrites only files whose text changed, so an edit regenerates one
+// file and the compiler redoes only that lesson. (One command for every lesson, writing only
+// the changed files, built as fast except that it reads every lesson on each edit: 0.26 s
+// against 0.02 s with 50 lessons; see README.)
 //
 // SwiftPM keeps the commands this plugin returns until a manifest or a target's files change,
 // so a lesson added to or removed from the folder is seen after `Package.swift` is touched
@@ -15,14 +18,15 @@ import PackagePlugin
 /// in `Tests/LessonFixtures/Lessons`).
 @main
 struct LessonCodegen: BuildToolPlugin {
-  /// One build command:
-  /// `lesson-codegen PACKAGE_DIR DISPATCHER LEFT_OUT_LIST [--import MODULE]… [LESSON OUTPUT]…`.
-  ///
-  /// Its inputs are the lessons and the left-out list
+  /// One build command per lesson,
+  /// `lesson-codegen --package DIR --left-out LIST --import MODULE… --course LESSON…
+  /// --generate LESSON OUTPUT`, whose inputs are the lesson and the left-out list
   /// (`.build/lessons/codegen/TARGET.left-out`: the lessons `lessons` found not to compile,
-  /// one path a line, generated as stand-ins so the others still build), which this plugin
-  /// creates empty when it is missing. The lessons import Foundation and the modules the
-  /// target depends on.
+  /// one path a line, generated as stand-ins so the others still build; this plugin creates
+  /// it empty when it is missing); and one for the dispatcher, `… --course LESSON…
+  /// --dispatcher FILE`, with no input (it changes only with the course's list of lessons,
+  /// which is in its arguments). The course, in every command, names the lessons' functions.
+  /// The lessons import Foundation and the modules the target depends on.
   func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
     let packageDirectory = context.package.directoryURL
     let lessonsDirectory =
@@ -50,22 +54,29 @@ struct LessonCodegen: BuildToolPlugin {
     }
     let hasLeftOutList = FileManager.default.fileExists(atPath: leftOut.path)
 
-    var arguments = [
-      packageDirectory.path, dispatcher.path, hasLeftOutList ? leftOut.path : "-",
-    ]
+    var common = ["--package", packageDirectory.path]
     for module in ["Foundation"] + dependencyModules(of: target) {
-      arguments += ["--import", module]
+      common += ["--import", module]
     }
-    for (lesson, output) in zip(lessons, outputs) { arguments += [lesson.path, output.path] }
-    return [
+    common += ["--course"] + lessons.map(\.path)
+    let tool = try context.tool(named: "lesson-codegen").url
+    var commands: [Command] = zip(lessons, outputs).map { lesson, output in
       .buildCommand(
-        displayName: "Generating Swift from \(lessons.count) lessons",
-        executable: try context.tool(named: "lesson-codegen").url,
-        arguments: arguments,
-        inputFiles: lessons + (hasLeftOutList ? [leftOut] : []),
-        outputFiles: [dispatcher] + outputs
-      )
-    ]
+        displayName: "Generating Swift from \(lesson.lastPathComponent)",
+        executable: tool,
+        arguments: common + (hasLeftOutList ? ["--left-out", leftOut.path] : [])
+          + ["--generate", lesson.path, output.path],
+        inputFiles: [lesson] + (hasLeftOutList ? [leftOut] : []),
+        outputFiles: [output])
+    }
+    commands.append(
+      .buildCommand(
+        displayName: "Generating the dispatcher of \(lessons.count) lessons",
+        executable: tool,
+        arguments: common + ["--dispatcher", dispatcher.path],
+        inputFiles: [],
+        outputFiles: [dispatcher]))
+    return commands
   }
 
   /// The generated file of each lesson file name: `GeneratedLesson-NAME.swift`, NAME the file

@@ -68,9 +68,10 @@ public enum RunnerBuild {
   ///
   /// SwiftPM reuses its build plan until a manifest or a target's files change, so a lesson
   /// added to or removed from `Lessons/` is not seen by the code-generation plugin (a removed
-  /// one even fails the build with "missing inputs"). This function notices both — the build
-  /// fails that way, or `lesson-runner --list` differs from `Lessons/*.md` — and then touches
-  /// `Package.swift` (its date, not its content) and builds once more.
+  /// one even fails the build with "missing inputs"), nor is a changed plugin (its old commands
+  /// then fail in `lesson-codegen`). This function notices these — the build fails that way,
+  /// or `lesson-runner --list` differs from `Lessons/*.md` — and then touches `Package.swift`
+  /// (its date, not its content) and builds once more.
   ///
   /// - Parameters:
   ///   - packageDirectory: The package root.
@@ -94,10 +95,13 @@ public enum RunnerBuild {
     let start = Date()
     var build = try swiftBuild(packageDirectory: packageDirectory, configuration: configuration)
     let runner = executable(packageDirectory: packageDirectory, configuration: configuration)
+    // A plan SwiftPM kept from before: a lesson added or removed, or a plugin that changed
+    // while its commands were kept (then lesson-codegen itself fails).
     let stale =
       build.succeeded
       ? lessonsOnDisk(packageDirectory) != lessonsCompiled(into: runner)
       : build.output.contains("because of missing inputs")
+        || build.output.contains("lesson-codegen: ")
     if stale {
       try? FileManager.default.setAttributes(
         [.modificationDate: Date()],

@@ -157,6 +157,9 @@ struct PreviewEndToEndTests {
       URL(fileURLWithPath: chromium),
       [
         "--headless", "--no-sandbox", "--disable-gpu", "--remote-debugging-port=0",
+        // Two tabs are open and one is in the background: it must neither sleep nor freeze.
+        "--disable-background-timer-throttling", "--disable-renderer-backgrounding",
+        "--disable-backgrounding-occluded-windows",
         "--remote-allow-origins=*", "--window-size=800,300", "--user-data-dir=\(profile.path)",
         "--no-first-run", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", pageURL,
@@ -187,18 +190,26 @@ struct PreviewEndToEndTests {
       var mismatches: Int
       var diff: String
     }
+    /// What the page shows once `condition` holds; `nil` (and the titles seen, recorded) when
+    /// it does not within five minutes.
     func waitForPage(_ condition: (Shown) -> Bool) async throws -> Shown? {
-      var last: Shown?
+      var seen: [String] = []
       for _ in 0..<1500 {
         if let title = try await devTools.target({
           ($0["url"] as? String)?.hasPrefix(harness.absoluteString) == true
         })?["title"] as? String {
-          last = try? JSONDecoder().decode(Shown.self, from: Data(title.htmlUnescaped.utf8))
-          if let shown = last, condition(shown) { return shown }
+          if seen.last != title { seen.append(title) }
+          if let shown = try? JSONDecoder().decode(
+            Shown.self, from: Data(title.htmlUnescaped.utf8)),
+            condition(shown)
+          {
+            return shown
+          }
         }
         try await Task.sleep(for: .milliseconds(200))
       }
-      return last
+      Issue.record(Comment(rawValue: "the page showed:\n" + seen.suffix(8).joined(separator: "\n")))
+      return nil
     }
 
     // The harness scrolls the page to 150 px once it is loaded.

@@ -1,49 +1,66 @@
-// lesson-codegen PACKAGE_DIR DISPATCHER LEFT_OUT_LIST [--import MODULE]… [LESSON OUTPUT]…
+// lesson-codegen --package DIR [--left-out LIST] [--import MODULE]… --course LESSON…
+//                (--generate LESSON OUTPUT | --dispatcher FILE)…
 //
-// Run by the LessonCodegen build-tool plugin: writes the Swift file of each LESSON to its
-// OUTPUT (paths are reported relative to PACKAGE_DIR, e.g. `Lessons/00-getting-started.md`)
-// and the dispatcher that lists them to DISPATCHER. Each file imports the MODULEs. A file is
-// written only when its text changes, so its date stays and the compiler does not redo it.
+// Run by the LessonCodegen build-tool plugin, one command per lesson and one for the
+// dispatcher: `--generate` writes the Swift file of LESSON (a lesson of the course) to OUTPUT,
+// importing the MODULEs; `--dispatcher` writes the file that lists the course's lessons. Paths
+// are reported relative to DIR (e.g. `Lessons/00-getting-started.md`); the course, in order,
+// names each lesson's function. A file is written only when its text changes, so its date
+// stays and the compiler does not redo it.
 //
-// A lesson named in LEFT_OUT_LIST (one path a line; `-` for none), which `lessons` found not to
-// compile, and a lesson that cannot be read (reported as `path:line: warning: …`) get a
-// stand-in that stops the program with the reason, so every other lesson still builds.
+// A lesson named in LIST (one path a line), which `lessons` found not to compile, and a lesson
+// that cannot be read (reported as `path:line: warning: …`) get a stand-in that stops the
+// program with the reason, so every other lesson still builds.
 
 import Foundation
 import LessonKit
 
-var arguments = Array(CommandLine.arguments.dropFirst())
-guard arguments.count >= 3 else {
+/// Writes `message` to standard error and exits with status 64 (a usage error).
+func usage(_ message: String) -> Never {
   FileHandle.standardError.write(
     Data(
-      "usage: lesson-codegen PACKAGE_DIR DISPATCHER LEFT_OUT_LIST [--import MODULE]… [LESSON OUTPUT]…\n"
+      ("lesson-codegen: \(message)\nusage: lesson-codegen --package DIR [--left-out LIST] "
+        + "[--import MODULE]… --course LESSON… (--generate LESSON OUTPUT | --dispatcher FILE)…\n")
         .utf8))
   exit(64)
 }
-let packageDirectory = URL(fileURLWithPath: arguments.removeFirst()).standardizedFileURL
-let dispatcher = arguments.removeFirst()
-let leftOutList = arguments.removeFirst()
+
+var packagePath: String?
+var leftOutList: String?
 var imports: Set<String> = ["LessonRunnerSupport"]
-while arguments.first == "--import", arguments.count >= 2 {
-  imports.insert(arguments[1])
-  arguments.removeFirst(2)
+var course: [String] = []
+var generate: [(lesson: String, output: String)] = []
+var dispatcher: String?
+var arguments = Array(CommandLine.arguments.dropFirst())[...]
+while let flag = arguments.popFirst() {
+  func value() -> String {
+    guard let next = arguments.popFirst() else { usage("\(flag) needs a value") }
+    return next
+  }
+  switch flag {
+  case "--package": packagePath = value()
+  case "--left-out": leftOutList = value()
+  case "--import": imports.insert(value())
+  case "--course":
+    while let next = arguments.first, !next.hasPrefix("--") {
+      course.append(next)
+      _ = arguments.popFirst()
+    }
+  case "--generate": generate.append((value(), value()))
+  case "--dispatcher": dispatcher = value()
+  default: usage("unknown argument \(flag)")
+  }
 }
-guard arguments.count % 2 == 0 else {
-  FileHandle.standardError.write(Data("lesson-codegen: each LESSON needs an OUTPUT\n".utf8))
-  exit(64)
+guard let packagePath else { usage("--package is missing") }
+let packageDirectory = URL(fileURLWithPath: packagePath).standardizedFileURL
+func relative(_ path: String) -> String {
+  LessonCatalog.relativePath(of: path, packageDirectory: packageDirectory)
 }
-let pairs = stride(from: 0, to: arguments.count, by: 2).map {
-  (
-    path: LessonCatalog.relativePath(of: arguments[$0], packageDirectory: packageDirectory),
-    output: arguments[$0 + 1]
-  )
-}
+let paths = course.map(relative)
+let names = lessonFunctionNames(forLessonsAt: paths)
 let leftOut = Set(
-  leftOutList == "-"
-    ? []
-    : ((try? String(contentsOfFile: leftOutList, encoding: .utf8)) ?? "").split(separator: "\n")
-      .map(String.init))
-let names = lessonFunctionNames(forLessonsAt: pairs.map(\.path))
+  (leftOutList.flatMap { try? String(contentsOfFile: $0, encoding: .utf8) } ?? "")
+    .split(separator: "\n").map(String.init))
 
 var failed = false
 @MainActor func write(_ text: String, to path: String) {
@@ -57,7 +74,12 @@ var failed = false
   }
 }
 
-for ((path, output), name) in zip(pairs, names) {
+for (lessonPath, output) in generate {
+  let path = relative(lessonPath)
+  guard let position = paths.firstIndex(of: path) else {
+    usage("\(path) is not a lesson of the --course")
+  }
+  let name = names[position]
   if leftOut.contains(path) {
     let reason =
       "it did not compile when `lessons` last built the lessons program; "
@@ -81,6 +103,7 @@ for ((path, output), name) in zip(pairs, names) {
   }
   write(generateLessonFile(for: lesson, functionName: name, imports: imports.sorted()), to: output)
 }
-write(
-  generateLessonDispatcher(paths: pairs.map(\.path), functionNames: names), to: dispatcher)
+if let dispatcher {
+  write(generateLessonDispatcher(paths: paths, functionNames: names), to: dispatcher)
+}
 exit(failed ? 1 : 0)
