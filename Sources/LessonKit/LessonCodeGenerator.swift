@@ -61,8 +61,10 @@ public func lessonFunctionNames(forLessonsAt paths: [String]) -> [String] {
 /// out of the program; `fatalError` messages and backtraces name the lesson's lines too.
 ///
 /// A `norun` snippet is compiled inside `if boundary.neverTrue { … }`: it is type-checked but
-/// never runs, and what it declares is not visible to later snippets. An error thrown out of a
-/// snippet stops the lesson (the function throws). Because a lesson is a function body, a
+/// never runs, and what it declares is not visible to later snippets. A `fails` snippet is
+/// the closure of `boundary.expectFailure(I) { … }`, which runs it in a forked process and
+/// records the error it fails with; what it declares is not visible to later snippets either.
+/// An error thrown out of a snippet stops the lesson (the function throws). Because a lesson is a function body, a
 /// snippet may declare constants, variables, functions and local types (`struct`, `class`,
 /// `enum`), but not `extension`, `protocol`, `import` or `@main`;
 /// ``lessonCodeLimitations(in:)`` reports those before the compiler does.
@@ -168,6 +170,12 @@ private func lessonFunction(_ lesson: Lesson, name: String) -> String {
       out += at(code.openingLine) + "if boundary.neverTrue {\n"
       out += at(code.firstContentLine) + code.content
       out += at(code.closingLine) + "}\n"
+    } else if snippet.attributes.contains(.fails) {
+      // Expected to fail: the body runs in a forked process (SnippetBoundary.expectFailure).
+      out += at(code.openingLine) + "boundary.begin(\(snippet.index))\n"
+      out += "boundary.expectFailure(\(snippet.index)) {\n"
+      out += at(code.firstContentLine) + code.content
+      out += at(code.closingLine) + "}\nboundary.end(\(snippet.index))\n"
     } else {
       out += at(code.openingLine) + "boundary.begin(\(snippet.index))\n"
       out += at(code.firstContentLine) + code.content

@@ -141,9 +141,10 @@ public struct RunCache: Sendable {
 
   /// What a run's ``contentHash(of:libraryHash:)`` is keyed by besides the lesson
   /// (``RunKey/combined``): ``libraryHash(packageDirectory:)``, the toolchain
-  /// (``toolchainFingerprint``), and the environment's name when it has one and its variables
-  /// when they are not the default ones, so that a run in another environment never stands in
-  /// for an ordinary one.
+  /// (``toolchainFingerprint``), and the environment's name when it has one, its variables when
+  /// they are not the default ones and the output limit when it is not the default, so that a
+  /// run in another environment (or one whose outputs were allowed to be larger) never stands
+  /// in for an ordinary one.
   ///
   /// - Parameters:
   ///   - options: The package and the lesson processes' environment.
@@ -161,6 +162,9 @@ public struct RunCache: Sendable {
   public static func runKey(for options: LessonRunOptions, libraryHash: String? = nil) -> RunKey {
     var environment = ""
     if let name = options.environmentName { environment += "\u{0}" + name }
+    if options.maxOutput != LessonRunOptions.defaultMaxOutput {
+      environment += "\u{0}max-output=\(options.maxOutput)"
+    }
     if options.environment != LessonRunOptions.oneBLASThread {
       for (name, value) in options.environment.sorted(by: { $0.key < $1.key }) {
         environment += "\u{0}\(name)=\(value)"
