@@ -73,12 +73,14 @@ struct LessonCodeGeneratorTests {
   @Test("A fails snippet is the closure of boundary.expectFailure, between its boundaries")
   func fails() {
     let failing = lesson("Lessons/f.md", [snippet(0, "precondition(false)\n", at: 3, [.fails])])
-    let source = generateLessonSource(for: [failing])
+    let source = generateLessonFile(for: failing, functionName: "lesson_f")
+    // The fences' lines (3 and 5) around the code's (4), as for any snippet.
     #expect(
       source.contains(
-        "boundary.begin(0)\nboundary.expectFailure(0) {\n"
+        "#sourceLocation(file: \"Lessons/f.md\", line: 3)\nboundary.begin(0)\n"
+          + "boundary.expectFailure(0) {\n"
           + "#sourceLocation(file: \"Lessons/f.md\", line: 4)\nprecondition(false)\n"
-          + "#sourceLocation()\n}\nboundary.end(0)\n"))
+          + "#sourceLocation(file: \"Lessons/f.md\", line: 5)\n}\nboundary.end(0)\n"))
   }
 
   @Test("Every lesson is listed and dispatched by its path; quotes in paths are escaped")

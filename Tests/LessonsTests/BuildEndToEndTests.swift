@@ -2,9 +2,9 @@
 // with `swift build` through the LessonCodegen plugin exactly as Lessons/ is, so that what the
 // build does to the generated files and with a lesson that does not compile is observed, not
 // assumed. The package's library folders are symbolic links to this package's (LessonKit for
-// the generator, LessonSupport and LessonRunnerSupport for the lessons), and it lives in
-// .build/lessons-e2e/course, so its build (about two minutes on 2 cores the first time) is
-// reused by later test runs.
+// the generator, LessonSupport, LessonRunnerSupport and CLessonGuard for the lessons), and it
+// lives in .build/lessons-e2e/course, so its build (about two minutes on 2 cores the first
+// time) is reused by later test runs.
 
 import Foundation
 import LessonKit
@@ -29,7 +29,8 @@ enum MiniCourse {
     }
     let links = [
       "Sources/CCmark", "Sources/LessonKit", "Sources/LessonResultsFormat", "Sources/LessonSupport",
-      "Sources/Figures", "Sources/LessonRunnerSupport", "Plugins/LessonCodegen",
+      "Sources/Figures", "Sources/LessonRunnerSupport", "Sources/CLessonGuard",
+      "Plugins/LessonCodegen",
       "Tools/lesson-codegen",
     ]
     for link in links
@@ -107,8 +108,10 @@ enum MiniCourse {
           path: "Plugins/LessonCodegen"),
         .target(name: "Figures"),
         .target(name: "LessonSupport", dependencies: ["Figures", "LessonResultsFormat"]),
+        .target(name: "CLessonGuard"),
         .target(
-          name: "LessonRunnerSupport", dependencies: ["LessonSupport", "LessonResultsFormat"],
+          name: "LessonRunnerSupport",
+          dependencies: ["LessonSupport", "LessonResultsFormat", "CLessonGuard"],
           swiftSettings: [.swiftLanguageMode(.v5)]),
         .executableTarget(
           name: "lesson-runner", dependencies: ["LessonSupport", "LessonRunnerSupport"],
