@@ -120,7 +120,9 @@ public enum LessonRunner {
       for _ in 0..<jobs { startNext() }
       while let (position, run) = try await group.next() {
         runs[position] = run
-        if !editedDuringBuild.contains(position) {
+        // A run cut short by cancellation says nothing about the lesson: not cached (else the
+        // next verify would say "its last run failed: was killed").
+        if !editedDuringBuild.contains(position), !Task.isCancelled {
           cache.store(run, provenance: RunProvenance(lesson: lessons[position], key: key))
         }
         options.onFinish?(run, false)

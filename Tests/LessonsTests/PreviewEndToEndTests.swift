@@ -132,6 +132,10 @@ struct PreviewEndToEndTests {
     #expect(preview.interrupt() == 0, "output:\n\(preview.output)")
     #expect(preview.output.hasSuffix("lessons preview: stopped\n"), "output:\n\(preview.output)")
     #expect(isGone(lesson), "the lesson process \(lesson) outlived the preview")
+    // The killed run is not cached as the lesson's last run.
+    let cache = package.root.appending(path: ".build/lessons/cache")
+    let kept = (try? FileManager.default.contentsOfDirectory(atPath: cache.path)) ?? []
+    #expect(!kept.contains { $0.contains("hang") }, "cached: \(kept)")
   }
 
   @Test("An edited lesson reloads in Chromium, keeps its scroll position and shows its diff")
