@@ -95,7 +95,8 @@ let package = Package(
       ],
       path: "Tools/lessons"
     ),
-    // Turns Lessons/*.md into one Swift file at build time (run by the LessonCodegen plugin).
+    // Turns each lesson of Lessons/*.md into a Swift file of its own, and writes the
+    // dispatcher, at build time (run by the LessonCodegen plugin, one command per file).
     .executableTarget(
       name: "lesson-codegen", dependencies: ["LessonKit"], path: "Tools/lesson-codegen"),
     .plugin(

@@ -64,9 +64,9 @@ public func lessonFunctionNames(forLessonsAt paths: [String]) -> [String] {
 /// never runs, and what it declares is not visible to later snippets. A `fails` snippet is
 /// the closure of `boundary.expectFailure(I) { … }`, which runs it in a forked process and
 /// records the error it fails with; what it declares is not visible to later snippets either.
-/// An error thrown out of a snippet stops the lesson (the function throws). Because a lesson is a function body, a
-/// snippet may declare constants, variables, functions and local types (`struct`, `class`,
-/// `enum`), but not `extension`, `protocol`, `import` or `@main`;
+/// An error thrown out of a snippet stops the lesson (the function throws). Because a lesson
+/// is a function body, a snippet may declare constants, variables, functions and local types
+/// (`struct`, `class`, `enum`), but not `extension`, `protocol`, `import` or `@main`;
 /// ``lessonCodeLimitations(in:)`` reports those before the compiler does.
 ///
 /// - Parameters:
