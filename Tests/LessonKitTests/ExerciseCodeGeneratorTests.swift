@@ -50,7 +50,7 @@ struct ExerciseCodeGeneratorTests {
       + "boundary.exercise(0, checks: 2, solution: {\n" + Self.at(9) + "boundary.begin(2)\n"
       + Self.at(10) + "let total = a[0]\n" + Self.at(11) + "boundary.end(2)\n" + Self.checks
       + Self.at(23) + "}, answer: {\n" + Self.at(6) + "let total = 0.0\n" + Self.checks
-      + Self.at(23) + "})\n#sourceLocation()\nboundary.begin(5)\n"
+      + Self.at(23) + "})\n#sourceLocation()\n" + Self.at(25) + "boundary.begin(5)\n"
     #expect(source.contains(expected), "\(source)")
     // Each snippet of the exercise is written once per variant, nowhere else.
     #expect(source.components(separatedBy: "let total = a[0]").count == 2)

@@ -31,13 +31,14 @@ struct Lessons: AsyncParsableCommand {
         lessons update Lessons/00-getting-started.md
         lessons list
         lessons render                      the course as HTML in site/
+        lessons preview                     served on localhost, verified again on each edit
         lessons student-edition --output student   the lessons without solutions, and HTML
         lessons check my-work/03-batch-and-momentum.md   check your answers
         lessons grade submissions/ --output grades       grade a class, each copy sandboxed
       """,
     subcommands: [
-      Verify.self, Update.self, List.self, Render.self, CheckProse.self, StudentEdition.self,
-      Check.self, Grade.self,
+      Verify.self, Update.self, List.self, Render.self, CheckProse.self, Preview.self,
+      StudentEdition.self, Check.self, Grade.self,
     ],
     defaultSubcommand: Verify.self
   )
