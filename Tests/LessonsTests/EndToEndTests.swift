@@ -54,13 +54,13 @@ final class FixturePackage {
   func path(_ name: String) -> String { "\(Self.folder)/\(name).md" }
 
   /// Runs `lessons ARGUMENTS --package-path ROOT --runner FIXTURE-RUNNER LESSONS…` (without
-  /// `--runner` for `list`, which runs nothing).
+  /// `--runner` for `list` and `check-prose`, which run nothing).
   func lessons(_ arguments: [String], lessons names: [String]) throws -> (
     status: Int32, output: String, error: String
   ) {
     let bin = builtRunner().deletingLastPathComponent()
     let runner = bin.appending(path: "lesson-fixture-runner").path
-    let runs = arguments.first != "list"
+    let runs = !["list", "check-prose"].contains(arguments.first ?? "")
     return try runProgram(
       bin.appending(path: "lessons"),
       arguments + ["--package-path", root.path] + (runs ? ["--runner", runner] : [])

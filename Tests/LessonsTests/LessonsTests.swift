@@ -62,3 +62,20 @@ func pluginAndCatalogAgree() throws {
   #expect(catalog.count >= 7)
   #expect(listed.output.split(separator: "\n").map(String.init) == catalog)
 }
+
+/// The lessons `swift test` holds to the prose check (issue 18). A lesson joins the list once
+/// every number of its text is backed by its outputs or snippets, or cited; when all have
+/// joined, `lessons verify` runs the check by default (`Verify.proseCheckByDefault`).
+let proseCheckedLessons = ["Lessons/00-getting-started.md"]
+
+@Test("Every number in these lessons' prose is backed or cited", arguments: proseCheckedLessons)
+func lessonProsePasses(path: String) throws {
+  let text = try String(contentsOf: packageRoot.appending(path: path), encoding: .utf8)
+  let verdict = checkProse(try Lesson(parsing: text, path: path), source: text)
+  #expect(verdict.checkedCount > 0)
+  for finding in verdict.findings {
+    Issue.record(
+      Comment(rawValue: finding.message),
+      sourceLocation: SourceLocation(fileID: path, filePath: path, line: finding.line, column: 1))
+  }
+}

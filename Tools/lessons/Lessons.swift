@@ -21,11 +21,13 @@ struct Lessons: AsyncParsableCommand {
         lessons verify                      check every lesson
         lessons verify Lessons/00-getting-started.md --timeout 10
         lessons verify --portability        every lesson under other BLAS kernels and builds
+        lessons verify --prose              outputs, then the numbers of the lessons' text
+        lessons check-prose                 the numbers of the text only, nothing run
         lessons update Lessons/00-getting-started.md
         lessons list
         lessons render                      the course as HTML in site/
       """,
-    subcommands: [Verify.self, Update.self, List.self, Render.self],
+    subcommands: [Verify.self, Update.self, List.self, Render.self, CheckProse.self],
     defaultSubcommand: Verify.self
   )
 }

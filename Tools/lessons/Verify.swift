@@ -38,6 +38,13 @@ extension Lessons {
         --jobs lessons run at once, across environments. It builds the release lessons \
         program (about 3 minutes the first time).
 
+        --prose also checks every number of the lessons' text against their outputs (the \
+        recorded ones and what this run printed) and snippets, as `lessons check-prose` \
+        does: under its own heading, a line per lesson, `Lessons/x.md:LINE: error:` for each \
+        number nothing backs, and its own summary line, `prose: N passed, M failed`, after \
+        the outputs' one; the command then exits 1 when either fails. It is off by default \
+        until the course passes it (then --no-prose turns it off).
+
         Examples:
           lessons verify
           lessons verify Lessons/00-getting-started.md --timeout 10 --no-cache
@@ -46,6 +53,7 @@ extension Lessons {
           lessons verify --portability       every lesson in every environment
           lessons verify --portability --kernels Sandybridge,Atom
           lessons verify --list-environments
+          lessons verify --prose             outputs, then the numbers of the prose
         """)
 
     @OptionGroup var selection: LessonSelection
@@ -54,6 +62,25 @@ extension Lessons {
     var render = false
     @OptionGroup var site: SiteOptions
     @OptionGroup var portability: PortabilityOptions
+    @Flag(
+      inversion: .prefixedNo,
+      help: """
+        Also check that every number of the lessons' text is printed by a checked output, \
+        written in a snippet, or marked cited (see `lessons check-prose`).
+        """)
+    var prose = Self.proseCheckByDefault
+
+    /// Whether `verify` runs the prose check without `--prose`: off until the course passes
+    /// it (issue 18); turning it on is this one line.
+    static let proseCheckByDefault = false
+
+    func validate() throws {
+      if prose && (portability.portability || portability.listEnvironments) {
+        throw ValidationError(
+          "--prose does not combine with --portability or --list-environments; "
+            + "run `lessons check-prose` on its own")
+      }
+    }
 
     func run() async throws {
       let sources = try selection.readLessonsWithSources()
@@ -80,11 +107,16 @@ extension Lessons {
       }
       let verdicts = zip(lessons, runs).map { checkLesson($0, against: $1) }
       print(summaryLine(for: verdicts))
+      var proseFailed = false
+      if prose {
+        proseFailed = !printProseCheck(
+          zip(sources, runs).map { (lesson: $0.lesson, source: $0.source, run: $1) })
+      }
       if render {
         _ = try site.render(
           lessons: sources, verdicts: verdicts, packageDirectory: selection.packageDirectory)
       }
-      if !verdicts.allSatisfy(\.passed) { throw ExitCode(1) }
+      if !verdicts.allSatisfy(\.passed) || proseFailed { throw ExitCode(1) }
     }
   }
 }
