@@ -85,11 +85,15 @@ let package = Package(
       path: "Plugins/LessonCodegen"
     ),
     // What a lessons program is made of besides the generated lessons: snippet boundaries
-    // (per-snippet output files, progress) and its command line. Swift 5 mode: it redirects
-    // the C `stdout` of a single-threaded program.
+    // (per-snippet output files, progress), its guards and its command line. Swift 5 mode: it
+    // redirects the C `stdout` of a single-threaded program.
     .target(
-      name: "LessonRunnerSupport", dependencies: ["LessonSupport", "LessonResultsFormat"],
+      name: "LessonRunnerSupport",
+      dependencies: ["LessonSupport", "LessonResultsFormat", "CLessonGuard"],
       swiftSettings: [.swiftLanguageMode(.v5)]),
+    // The lessons program's signal handlers and file-size limit, in C because they run in
+    // signal handlers (async-signal-safe calls only); it imports nothing.
+    .target(name: "CLessonGuard"),
     // Every lesson compiled into one program; `lesson-runner LESSON --results DIR` runs one.
     .executableTarget(
       name: "lesson-runner",
@@ -108,6 +112,7 @@ let package = Package(
       name: "descent-bench",
       dependencies: [
         "TensorCore", "Optimizers", "Normalization", "Hessian", "Training", "LessonKit",
+        "Figures", "LessonResultsFormat",
       ],
       path: "Tools/bench",
       exclude: ["reference"]
@@ -132,9 +137,10 @@ let package = Package(
     .testTarget(
       name: "TrainingTests", dependencies: ["Training", "TensorCore", "Optimizers", "TestSupport"]),
     .testTarget(name: "FiguresTests", dependencies: ["Figures", "TestSupport"]),
-    .testTarget(name: "LessonSupportTests", dependencies: ["LessonSupport"]),
+    .testTarget(
+      name: "LessonSupportTests", dependencies: ["LessonSupport", "Figures", "LessonResultsFormat"]),
     .testTarget(name: "LessonResultsFormatTests", dependencies: ["LessonResultsFormat"]),
-    .testTarget(name: "LessonKitTests", dependencies: ["LessonKit"]),
+    .testTarget(name: "LessonKitTests", dependencies: ["LessonKit", "LessonResultsFormat"]),
     // The fixture lessons of the end-to-end tests (Tests/LessonFixtures/Lessons/*.md) compiled
     // into one program, as lesson-runner does for Lessons/.
     .executableTarget(

@@ -45,9 +45,12 @@ func clipSegment(_ p: Point, _ q: Point, to rect: Rect) -> (Point, Point)? {
       t1 = min(t1, t)
     }
   }
-  let start = Point(x: p.x + t0 * dx, y: p.y + t0 * dy)
-  let end = Point(x: p.x + t1 * dx, y: p.y + t1 * dy)
-  return (start, end)
+  // Inside the rectangle by construction; clamped because with far-away ends (a diverging
+  // run at 1e200) rounding can put the computed points anywhere.
+  func clamped(_ x: Double, _ y: Double) -> Point {
+    Point(x: min(max(x, rect.minX), rect.maxX), y: min(max(y, rect.minY), rect.maxY))
+  }
+  return (clamped(p.x + t0 * dx, p.y + t0 * dy), clamped(p.x + t1 * dx, p.y + t1 * dy))
 }
 
 /// Splits a sequence of pixel points into the polylines to draw: a `nil` point (an undrawable

@@ -440,15 +440,19 @@ public struct ContourPlot: SVGFigure, Chart, Sendable {
       let color = escapeXML(color(of: index))
       let pixels = zip(path.x, path.y).map { frame.pixel(x: $0, y: $1) }
       let polylines = clippedPolylines(pixels, to: frame.area)
+      let outline =
+        "stroke=\"#000000\" stroke-opacity=\"0.55\" stroke-width=\"4\" stroke-linejoin=\"round\""
+      let line = "stroke=\"\(color)\" stroke-width=\"2\" stroke-linejoin=\"round\""
       svg.open("g")
-      for line in polylines {
-        svg.polyline(
-          line,
-          attributes:
-            "stroke=\"#000000\" stroke-opacity=\"0.55\" stroke-width=\"4\" stroke-linejoin=\"round\""
-        )
-        svg.polyline(
-          line, attributes: "stroke=\"\(color)\" stroke-width=\"2\" stroke-linejoin=\"round\"")
+      if DrawingOptions.compactPaths {
+        // One path per stroke, every piece inside: the outline under the whole line.
+        svg.polylines(polylines, attributes: outline)
+        svg.polylines(polylines, attributes: line)
+      } else {
+        for piece in polylines {
+          svg.polyline(piece, attributes: outline)
+          svg.polyline(piece, attributes: line)
+        }
       }
       let drawable = pixels.compactMap { $0 }
       if let start = drawable.first, frame.area.contains(start) {

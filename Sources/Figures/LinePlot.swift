@@ -301,9 +301,7 @@ public struct LinePlot: SVGFigure, Chart, Sendable {
       var attributes = "stroke=\"\(color)\" stroke-width=\"2\" stroke-linejoin=\"round\""
       if let dash = line.style.dashArray { attributes += " stroke-dasharray=\"\(dash)\"" }
       svg.open("g", ["fill": self.color(of: index)])
-      for polyline in clippedPolylines(pixels, to: frame.area) {
-        svg.polyline(polyline, attributes: attributes)
-      }
+      svg.polylines(clippedPolylines(pixels, to: frame.area), attributes: attributes)
       if line.markers {
         for case let point? in pixels where frame.area.contains(point) {
           svg.element("circle", ["cx": fixed(point.x), "cy": fixed(point.y), "r": "3"])

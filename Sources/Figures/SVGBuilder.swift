@@ -92,20 +92,105 @@ extension SVGBuilder {
   /// stay small without a visible change.
   mutating func polyline(_ points: [Point], attributes: String) {
     guard points.count >= 2 else { return }
-    var kept = [points[0]]
-    for (index, point) in points.enumerated().dropFirst() {
-      let last = kept[kept.count - 1]
-      if abs(point.x - last.x) + abs(point.y - last.y) >= 0.5 || index == points.count - 1 {
-        kept.append(point)
-      }
-    }
-    if kept.count > 2000 && zip(kept, kept.dropFirst()).allSatisfy({ $0.x <= $1.x }) {
-      kept = decimatedByColumn(kept)
-    }
+    let kept = thinned(points)
     text += "<polyline points=\""
     text += kept.map { fixed($0.x) + "," + fixed($0.y) }.joined(separator: " ")
     text += "\" fill=\"none\" " + attributes + "/>\n"
   }
+
+  /// Lines drawn with the same attributes (the pieces of one clipped series): one `<polyline>`
+  /// each, or, while ``DrawingOptions/compactPaths`` is set, one `<path>` holding them all as
+  /// subpaths in compact relative coordinates (``compactPathData(_:)``), inside a `<g>` that
+  /// carries the attributes (so that frames of an interactive figure share it).
+  mutating func polylines(_ lines: [[Point]], attributes: String) {
+    guard DrawingOptions.compactPaths else {
+      for line in lines { polyline(line, attributes: attributes) }
+      return
+    }
+    let data = compactPathData(lines.filter { $0.count >= 2 }.map(thinned))
+    guard !data.isEmpty else { return }
+    // The attributes on a group of their own: the same in every frame, stored once.
+    text += "<g fill=\"none\" " + attributes + ">\n<path d=\"" + data + "\"/>\n</g>\n"
+  }
+}
+
+/// How figures are drawn, for the duration of a task-local scope.
+enum DrawingOptions {
+  /// Whether lines are written as compact paths: a line's points rounded to a tenth of a pixel
+  /// and written as relative moves, all pieces of a series in one `<path>`. About half the
+  /// bytes of `<polyline>`s with two decimals, for a difference of at most 0.05 px; used for
+  /// the frames of interactive figures, which a page holds by the dozen.
+  @TaskLocal static var compactPaths = false
+}
+
+/// `points` without those closer than half a pixel (in x plus y) to the last point kept (the
+/// last point is always kept); a long left-to-right line is then reduced by
+/// ``decimatedByColumn(_:)``.
+func thinned(_ points: [Point]) -> [Point] {
+  guard points.count >= 2 else { return points }
+  var kept = [points[0]]
+  for (index, point) in points.enumerated().dropFirst() {
+    let last = kept[kept.count - 1]
+    if abs(point.x - last.x) + abs(point.y - last.y) >= 0.5 || index == points.count - 1 {
+      kept.append(point)
+    }
+  }
+  if kept.count > 2000 && zip(kept, kept.dropFirst()).allSatisfy({ $0.x <= $1.x }) {
+    kept = decimatedByColumn(kept)
+  }
+  return kept
+}
+
+/// SVG path data through the points of each line: `M` to the first point, then `l` and the
+/// moves to the others, every coordinate rounded to a tenth of a pixel before the moves are
+/// taken (so rounding errors do not add up along the line), written without needless
+/// characters: `0.5` as `.5`, no separator before a minus sign or before `.5` after a number
+/// with a point.
+///
+///     compactPathData([[Point(x: 10, y: 20.04), Point(x: 10.5, y: 19), Point(x: 11.55, y: 19)]])
+///     // "M10 20l.5-1 1.1 0"
+///
+/// - Parameter lines: Lines of at least two points each.
+/// - Returns: The path data; empty when there are no lines.
+/// - Complexity: O(total number of points).
+func compactPathData(_ lines: [[Point]]) -> String {
+  var data = ""
+  var previous = ""
+  func append(_ tenths: Int) {
+    let number = tenthsText(tenths)
+    if !data.isEmpty, let last = data.last, last.isNumber || last == "." {
+      let joins = number.hasPrefix("-") || (number.hasPrefix(".") && previous.contains("."))
+      if !joins { data += " " }
+    }
+    data += number
+    previous = number
+  }
+  for line in lines where line.count >= 2 {
+    // Pixels far outside any drawing (only unclipped data gets there) are held at ±10⁸ px.
+    func tenths(_ value: Double) -> Int {
+      value.isFinite ? Int((min(max(value, -1e8), 1e8) * 10).rounded()) : 0
+    }
+    let points = line.map { (tenths($0.x), tenths($0.y)) }
+    data += "M"
+    append(points[0].0)
+    append(points[0].1)
+    data += "l"
+    for (from, to) in zip(points, points.dropFirst()) {
+      append(to.0 - from.0)
+      append(to.1 - from.1)
+    }
+  }
+  return data
+}
+
+/// A number of tenths as the shortest decimal text: `5` → `.5`, `-15` → `-1.5`, `20` → `2`.
+private func tenthsText(_ tenths: Int) -> String {
+  let whole = tenths.magnitude / 10
+  let tenth = tenths.magnitude % 10
+  var text = tenths < 0 ? "-" : ""
+  if whole > 0 || tenth == 0 { text += String(whole) }
+  if tenth > 0 { text += "." + String(tenth) }
+  return text
 }
 
 /// Reduces a long left-to-right line to at most four points per pixel column — the first,

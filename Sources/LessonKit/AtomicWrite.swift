@@ -1,5 +1,6 @@
 // Reading and writing lesson files with POSIX calls: a rewrite goes to a temporary file in the
-// same folder that is then renamed over the original, so a reader never sees half a file.
+// same folder that is then renamed over the original, so a reader never sees half a file, and
+// not at all when the file changed since it was read.
 
 #if canImport(Glibc)
   import Glibc
@@ -65,12 +66,20 @@ func readTextFile(atPath path: String) throws(FileError) -> String {
 /// try writeAtomically("# Lesson\n", toFile: "Lessons/01-lesson.md")
 /// ```
 ///
+/// With `expected`, the file is replaced only if it still holds exactly `expected` (the text
+/// it was read with): just before the rename the file is locked (`flock`, which every
+/// `lessons update` takes) and compared, so that two `lessons update` runs, or an editor that
+/// saved the file meanwhile, never have their edit overwritten.
+///
 /// - Parameters:
 ///   - text: The new contents.
 ///   - path: The file to write.
-/// - Throws: `FileError` when the temporary file cannot be created, written or renamed; the
+///   - expected: What the file must still hold for the write to happen, or `nil` to write in
+///     any case.
+/// - Throws: `FileError` when the temporary file cannot be created, written or renamed, or
+///   when the file no longer holds `expected` (the message says so and what to do); the
 ///   original file is then unchanged and the temporary file removed.
-public func writeAtomically(_ text: String, toFile path: String) throws {
+public func writeAtomically(_ text: String, toFile path: String, expected: String? = nil) throws {
   let target = resolvingSymbolicLink(path)
   let slash = target.lastIndex(of: "/")
   let directory = slash.map { String(target[...$0]) } ?? ""
@@ -111,6 +120,30 @@ public func writeAtomically(_ text: String, toFile path: String) throws {
   isOpen = false
   guard close(descriptor) == 0 else {
     throw FileError(path: path, message: systemMessage("close"))
+  }
+  var lock: Int32 = -1
+  defer { if lock >= 0 { close(lock) } }
+  if let expected {
+    lock = open(target, O_RDONLY)
+    guard lock >= 0 else {
+      throw FileError(
+        path: path,
+        message: "the file was removed or moved while it was being updated; it was not "
+          + "written again: restore it and run the command again")
+    }
+    while flock(lock, LOCK_EX) != 0 {
+      guard errno == EINTR else {
+        throw FileError(path: path, message: systemMessage("lock the file"))
+      }
+    }
+    let now = readFilePrefix(atPath: target, limit: expected.utf8.count)
+    guard let now, !now.isTruncated, now.bytes.elementsEqual(expected.utf8) else {
+      throw FileError(
+        path: path,
+        message: "the file changed since it was read (another `lessons update` or an editor "
+          + "wrote it meanwhile); it was not overwritten, so that edit is kept: check it, "
+          + "then run `lessons update` again")
+    }
   }
   guard rename(temporaryPath, target) == 0 else {
     throw FileError(path: path, message: systemMessage("replace the file"))

@@ -57,6 +57,14 @@ public enum SnippetAttribute: String, Sendable, Hashable, CaseIterable, Codable 
   /// verifies; see `outputsMatch(recorded:actual:exact:)`. With `nocheck` or `norun` it is an
   /// error, since those snippets are never compared.
   case exact
+  /// Expected to fail: the snippet must trap (`fatalError`, `precondition`, an index out of
+  /// range…) or throw, and its output block records what it printed followed by the error,
+  /// the same on every machine: `threw: DESCRIPTION`, or the runtime's `Fatal error: MESSAGE`
+  /// without file, line or addresses. It runs in a process of its own that has the lesson's
+  /// state (a fork of the lesson's), so the lesson goes on after it; what it declares or
+  /// changes is not seen by later snippets, and its figures are not kept. A `fails` snippet
+  /// that runs to its end fails the lesson. With `norun` it is an error.
+  case fails
 }
 
 /// A Swift snippet of a lesson, with the output block that records what it prints.

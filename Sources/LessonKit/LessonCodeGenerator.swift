@@ -27,7 +27,9 @@ public let lessonImports = [
 ///
 /// so compiler errors, `fatalError` messages and test failures name the Markdown file and line.
 /// A `norun` snippet is compiled inside `if boundary.neverTrue { … }`: it is type-checked but
-/// never runs, and what it declares is not visible to later snippets.
+/// never runs, and what it declares is not visible to later snippets. A `fails` snippet is
+/// the closure of `boundary.expectFailure(I) { … }`, which runs it in a forked process and
+/// records the error it fails with; what it declares is not visible to later snippets either.
 ///
 /// Because a lesson is a function body, a snippet may declare constants, variables, functions
 /// and local types (`struct`, `class`, `enum`), but not `extension`, `protocol`, `import` or
@@ -65,6 +67,11 @@ public func generateLessonSource(
       if snippet.attributes.contains(.norun) {
         out += "if boundary.neverTrue {\n" + location + snippet.code.content
         out += "#sourceLocation()\n}\n"
+      } else if snippet.attributes.contains(.fails) {
+        // Expected to fail: the body runs in a forked process (SnippetBoundary.expectFailure).
+        out += "boundary.begin(\(snippet.index))\nboundary.expectFailure(\(snippet.index)) {\n"
+        out += location + snippet.code.content
+        out += "#sourceLocation()\n}\nboundary.end(\(snippet.index))\n"
       } else {
         out += "boundary.begin(\(snippet.index))\n" + location + snippet.code.content
         out += "#sourceLocation()\nboundary.end(\(snippet.index))\n"

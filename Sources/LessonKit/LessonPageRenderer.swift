@@ -46,8 +46,13 @@ func renderLesson(
     html += failureBox(failure, path: lesson.path)
   }
   html += renderer.html
+  let interactive = lesson.snippets.contains { snippet in
+    edition.shows(snippet)
+      && (runs[snippet.index]?.figures.contains { $0.interactive != nil } ?? false)
+  }
   return RenderedLesson(
-    html: html, headings: renderer.headings, warnings: warnings + renderer.linkWarnings)
+    html: html, headings: renderer.headings, warnings: warnings + renderer.linkWarnings,
+    hasInteractiveFigures: interactive)
 }
 
 /// The walk that writes a lesson's article: cmark's HTML with source positions, except that

@@ -16,9 +16,9 @@ enum LessonProcess {
   /// `options.workDirectory`, and reads the results back.
   ///
   /// The process gets ``lessonEnvironment(inheriting:figuresDirectory:setting:)`` with
-  /// `options.environment`, no standard input,
-  /// and its standard error in `stderr.txt`. After `options.timeout` seconds it gets SIGILL (so
-  /// the Swift runtime prints a backtrace naming the lesson's line), then SIGKILL.
+  /// `options.environment`, no standard input, its standard error in `stderr.txt`, and
+  /// `--max-output options.maxOutput`. After `options.timeout` seconds it is asked where it
+  /// is (``sampleTimedOutLesson(pid:lesson:directory:state:)``), then killed.
   ///
   /// - Parameters:
   ///   - lesson: The lesson.
@@ -43,7 +43,9 @@ enum LessonProcess {
 
     let process = Process()
     process.executableURL = runner
-    process.arguments = [lesson.path, "--results", directory.path]
+    process.arguments = [
+      lesson.path, "--results", directory.path, "--max-output", String(options.maxOutput),
+    ]
     process.currentDirectoryURL = options.packageDirectory
     process.environment = lessonEnvironment(
       inheriting: ProcessInfo.processInfo.environment, figuresDirectory: figures.path,
@@ -75,48 +77,117 @@ enum LessonProcess {
       }
       let pid = process.processIdentifier
       DispatchQueue.global().asyncAfter(deadline: .now() + options.timeout) {
-        // SIGILL first (a signal Dispatch threads do not block, so the child has it unblocked
-        // too): the Swift runtime prints a backtrace whose frames name the lesson's line, so
-        // the report can point at the loop. A signal sent from outside does not end the
-        // program once the backtrace is printed, so SIGKILL follows when standard error has
-        // stopped growing for half a second (at most 10 s later).
-        guard state.signalIfRunning(pid, SIGILL) else { return }
-        var lastSize = -1
-        var steady = 0
-        for _ in 0..<100 where !state.isFinished {
-          usleep(100_000)
-          let size =
-            ((try? FileManager.default.attributesOfItem(atPath: standardError.path))?[.size]
-              as? Int) ?? 0
-          steady = size > 0 && size == lastSize ? steady + 1 : 0
-          if steady == 5 { break }
-          lastSize = size
-        }
-        state.signalIfRunning(pid, SIGKILL)
+        sampleTimedOutLesson(pid: pid, lesson: lesson, directory: directory, state: state)
       }
     }
     let seconds = Date().timeIntervalSince(start)
     return readLessonResults(
-      of: lesson, in: directory, termination: termination, contentHash: hash, seconds: seconds)
+      of: lesson, in: directory, termination: termination, contentHash: hash, seconds: seconds,
+      maxOutput: options.maxOutput)
   }
+
+  /// Finds out where a lesson past its time limit is, then kills it (SIGKILL).
+  ///
+  /// The runner takes SIGILL from its parent as a request for a backtrace (CLessonGuard): the
+  /// Swift runtime prints one to standard error, whose frames name the lesson's line, the
+  /// runner appends a `backtrace` record and the lesson goes on. The interrupted instruction
+  /// may have no line in the debug information (code the compiler added; about one sample in
+  /// four in a tight loop), so this asks again, up to ``maximumBacktraces`` times, until a
+  /// frame names a line of the running snippet. It waits for each backtrace to be complete,
+  /// however long a loaded machine takes, up to ``backtraceWait`` seconds each. A process
+  /// that is handling a fatal signal of its own (a `signal` record) is asked nothing more and
+  /// left to end itself, for as long.
+  ///
+  /// - Parameters:
+  ///   - pid: The lesson process.
+  ///   - lesson: Its lesson.
+  ///   - directory: Its results folder.
+  ///   - state: The run's state (marked timed out).
+  static func sampleTimedOutLesson(
+    pid: Int32, lesson: Lesson, directory: URL, state: RunState
+  ) {
+    func records() -> [ProgressRecord] {
+      let path = directory.appending(path: ResultsFolder.progressFileName).path
+      let bytes = readFilePrefix(atPath: path, limit: 1 << 20)?.bytes ?? []
+      return ProgressRecord.records(in: String(decoding: bytes, as: UTF8.self))
+    }
+    func waitWhileRunning(until done: () -> Bool) {
+      let end = Date().addingTimeInterval(backtraceWait)
+      while !state.isFinished, !done(), Date() < end { usleep(100_000) }
+    }
+    if records().contains(where: { if case .signal = $0 { true } else { false } }) {
+      waitWhileRunning { false }
+      state.signalIfRunning(pid, SIGKILL, timingOut: false)
+      return
+    }
+    for requested in 1...maximumBacktraces {
+      guard state.signalIfRunning(pid, SIGILL, timingOut: true) else { return }
+      var current: [ProgressRecord] = []
+      var crashing = false
+      waitWhileRunning {
+        current = records()
+        crashing = current.contains { if case .signal = $0 { true } else { false } }
+        return crashing
+          || current.count { if case .backtrace = $0 { true } else { false } } >= requested
+      }
+      if crashing {
+        // A fatal signal of its own while it was being sampled: let it end.
+        waitWhileRunning { false }
+        break
+      }
+      let running = runningSnippet(in: current).flatMap { index in
+        lesson.snippets.first { $0.index == index }
+      }
+      let errorPath = directory.appending(path: ResultsFolder.standardErrorFileName).path
+      let standardError = String(
+        decoding: readFilePrefix(atPath: errorPath, limit: 1 << 20)?.bytes ?? [], as: UTF8.self)
+      if snippetFailureLine(in: standardError, path: lesson.path, snippet: running) != nil {
+        break
+      }
+    }
+    state.signalIfRunning(pid, SIGKILL, timingOut: true)
+  }
+
+  /// How many backtraces a timed-out lesson is asked for at most: 12 (one in four lands on an
+  /// instruction without a line, so 12 all do about once in 17 million).
+  static let maximumBacktraces = 12
+
+  /// Seconds to wait for one backtrace of a timed-out lesson: 20. One takes a fraction of a
+  /// second on a quiet machine, a few on a loaded one; a process that has not answered after
+  /// 20 s is stuck.
+  static let backtraceWait = 20.0
+}
+
+/// The snippet that began last and did not end, in `records`.
+func runningSnippet(in records: [ProgressRecord]) -> Int? {
+  var running: Int?
+  for record in records {
+    switch record {
+    case .begin(let snippet): running = snippet
+    case .end: running = nil
+    default: break
+    }
+  }
+  return running
 }
 
 /// Whether a runner process finished or was killed for running too long (used from the
 /// timer's and the termination handler's threads).
-private final class RunState: @unchecked Sendable {
+final class RunState: @unchecked Sendable {
   private let lock = NSLock()
   private var finished = false
   private var timedOut = false
 
-  /// Sends `signal` to `pid` unless the process already finished; marks the run timed out.
+  /// Sends `signal` (none when 0) to `pid` unless the process already finished; with
+  /// `timingOut`, marks the run timed out.
   ///
-  /// - Returns: Whether the signal was sent.
+  /// - Returns: Whether the process was still running.
   @discardableResult
-  func signalIfRunning(_ pid: Int32, _ signal: Int32) -> Bool {
+  func signalIfRunning(_ pid: Int32, _ signal: Int32, timingOut: Bool) -> Bool {
     lock.withLock {
       guard !finished else { return false }
-      timedOut = true
-      kill(pid, signal)
+      if timingOut { timedOut = true }
+      if signal != 0 { kill(pid, signal) }
       return true
     }
   }

@@ -24,7 +24,7 @@ extension Lesson {
   ///   - path: The lesson's path, used in every error message.
   /// - Throws: `LessonError` at the offending line for a fence that is never closed, an
   ///   unknown snippet attribute, a snippet marked both `solution` and `hide` (or `exact` and
-  ///   `nocheck` or `norun`), an `output` block that does not follow a snippet, or an
+  ///   `nocheck` or `norun`, or `fails` and `norun`), an `output` block that does not follow a snippet, or an
   ///   `output` block with words after `output`.
   /// - Complexity: O(*n*) in the length of `source`.
   public init(parsing source: String, path: String) throws(LessonError) {
@@ -87,6 +87,13 @@ extension Lesson {
             message:
               "'exact' makes the output compared character for character, but a '"
               + ignored.rawValue + "' snippet's output is never compared; drop one of them")
+        }
+        if attributes.isSuperset(of: [.fails, .norun]) {
+          throw LessonError(
+            path: path, line: block.openingLine,
+            message:
+              "a snippet cannot be both 'fails' and 'norun': 'fails' runs it and checks that it "
+              + "fails, 'norun' never runs it; drop one of them")
         }
         snippetOfBlock[blockIndex] = snippets.count
         snippets.append(

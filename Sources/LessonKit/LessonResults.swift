@@ -17,13 +17,24 @@ public enum RunnerTermination: Sendable, Equatable {
 
 /// Builds the `LessonRun` of `lesson` from a runner's results folder.
 ///
-/// Snippets that finished get their output and figures; when the lesson did not finish, the
-/// failure names the snippet that was running and its line: the line a `fatalError` message
-/// points at when standard error names one in this lesson (a backtrace frame or a
-/// `fatalError` message; a timed-out runner is stopped with SIGILL so that the runtime prints
-/// a backtrace), otherwise the snippet's first line. An error thrown out of a snippet (the
-/// process records it in `progress.tsv` and exits with status 1) is reported as `threw in
-/// snippet N: DESCRIPTION` at the snippet's first line.
+/// Snippets that finished get their output (bytes that are not UTF-8 written as `\xHH`,
+/// `decodedOutput(_:)`) and figures; when the lesson did not finish, the failure names the
+/// snippet that was running and its line: the line a `fatalError` message or a backtrace frame
+/// in standard error points at inside that snippet (a timed-out runner is stopped with SIGILL
+/// so that the runtime prints a backtrace), otherwise the snippet's first line. Then:
+///
+/// - an error thrown out of a snippet (a `threw` record, exit status 1) is reported as
+///   `threw in snippet N: DESCRIPTION`;
+/// - a snippet marked `fails` that ran to its end (a `nofailure` record) as `stopped in snippet
+///   N: the snippet is marked 'fails' but ran to its end …` at its first line;
+/// - a file that reached `maxOutput` (an `overflow` record, or a file found larger when read)
+///   as `stopped: snippet N printed more than 1 MiB …`, the outputs of the snippets before it
+///   kept;
+/// - a time-out as `timed out after T s in snippet N`;
+/// - a signal as `crashed (signal S: NAME) in snippet N`, with `stack overflow` when the
+///   runner's handler saw a fault below the stack, and the runtime's reason (`Fatal error: …`).
+///
+/// No file is read past `maxOutput` bytes.
 ///
 /// - Parameters:
 ///   - lesson: The lesson that ran.
@@ -31,21 +42,28 @@ public enum RunnerTermination: Sendable, Equatable {
 ///   - termination: How the process ended.
 ///   - contentHash: The cache key of the run.
 ///   - seconds: Wall-clock time of the run.
+///   - maxOutput: The most bytes a snippet's output (or standard error, or a figure) may hold.
 /// - Returns: The run, with `failure` set unless every snippet finished and the process exited 0.
+/// - Complexity: O(size of the folder's files, each at most `maxOutput`).
 public func readLessonResults(
   of lesson: Lesson, in directory: URL, termination: RunnerTermination, contentHash: String,
-  seconds: Double
+  seconds: Double, maxOutput: Int = LessonRunOptions.defaultMaxOutput
 ) -> LessonRun {
-  let progress =
-    (try? String(
-      contentsOf: directory.appending(path: ResultsFolder.progressFileName), encoding: .utf8))
-    ?? ""
+  func read(_ name: String) -> (bytes: [UInt8], isTruncated: Bool)? {
+    readFilePrefix(atPath: directory.appending(path: name).path, limit: maxOutput)
+  }
+  func text(_ name: String) -> String {
+    read(name).map { String(decoding: $0.bytes, as: UTF8.self) } ?? ""
+  }
   var running: Int?
   var finished = false
   var thrown: String?
+  var signal: (number: Int32, stackOverflow: Bool)?
+  var overflow: OverflowFile?
+  var didNotFail = false
   var figureCounts: [Int: Int] = [:]
   var ended: [Int] = []
-  for record in ProgressRecord.records(in: progress) {
+  for record in ProgressRecord.records(in: text(ResultsFolder.progressFileName)) {
     switch record {
     case .begin(let snippet): running = snippet
     case .end(let snippet, let figuresShown):
@@ -55,56 +73,107 @@ public func readLessonResults(
     case .threw(let snippet, let description):
       running = snippet
       thrown = description
+    case .signal(let snippet, let number, let stackOverflow):
+      running = snippet ?? running
+      signal = (number, stackOverflow)
+    case .overflow(let snippet, let file):
+      running = snippet ?? running
+      overflow = file
+    case .backtrace: break
+    case .didNotFail(let snippet):
+      running = snippet
+      didNotFail = true
     case .finished: finished = true
     }
   }
-  let figures = readFigures(in: directory.appending(path: ResultsFolder.figuresFolderName))
+  let figures = readFigures(
+    in: directory.appending(path: ResultsFolder.figuresFolderName), maxSize: maxOutput)
   var snippets: [SnippetRun] = []
   var shownBefore = 0
   for index in ended {
-    let output =
-      (try? String(
-        contentsOf: directory.appending(
-          path: ResultsFolder.snippetOutputFileName(snippetIndex: index)), encoding: .utf8)) ?? ""
+    let printed = read(ResultsFolder.snippetOutputFileName(snippetIndex: index))
+    if let printed, printed.isTruncated {
+      // The runner bounds every file it writes; a larger one (a runner built without the
+      // bound) is refused here as well, and the lesson stops at this snippet.
+      running = index
+      overflow = .output
+      break
+    }
     let shown = figureCounts[index] ?? shownBefore
     let mine = figures.filter { $0.number > shownBefore && $0.number <= shown }.map(\.figure)
-    snippets.append(SnippetRun(index: index, output: output, figures: mine))
+    if mine.contains(where: { $0 == nil }) {
+      running = index
+      overflow = .file
+      break
+    }
+    snippets.append(
+      SnippetRun(
+        index: index, output: decodedOutput(printed?.bytes ?? []), figures: mine.compactMap { $0 }))
     shownBefore = shown
   }
-  let standardError =
-    (try? String(
-      contentsOf: directory.appending(path: ResultsFolder.standardErrorFileName), encoding: .utf8))
-    ?? ""
+  let standardError = text(ResultsFolder.standardErrorFileName)
   var failure: LessonFailure?
-  if termination != .exited(0) || !finished {
+  if termination != .exited(0) || !finished || overflow != nil {
     let snippet = running.flatMap { index in lesson.snippets.first { $0.index == index } }
     let fallbackLine = snippet?.code.firstContentLine ?? 1
-    let line = snippetFailureLine(in: standardError, path: lesson.path, snippet: snippet)
+    var line =
+      snippetFailureLine(in: standardError, path: lesson.path, snippet: snippet) ?? fallbackLine
+    let inSnippet = snippet.map { " in snippet \($0.index + 1)" } ?? ""
     var message: String
     if let thrown, termination == .exited(1) {
-      message = "threw"
-      if let snippet { message += " in snippet \(snippet.index + 1)" }
-      message += ": " + thrown
+      message = "threw" + inSnippet + ": " + thrown
+    } else if didNotFail {
+      message =
+        "stopped" + inSnippet + ": the snippet is marked 'fails' but ran to its end without "
+        + "trapping or throwing; make it fail, or drop 'fails'"
+      line = fallbackLine
+    } else if let overflow {
+      message = "stopped: " + overflowDescription(overflow, snippet: snippet, limit: maxOutput)
+      line = fallbackLine
     } else {
       switch termination {
       case .timedOut(let limit):
-        message = "timed out after \(formatSeconds(limit)) s"
-      case .signaled(let signal):
-        message = "crashed (signal \(signal): \(signalName(signal)))"
+        message = "timed out after \(formatSeconds(limit)) s" + inSnippet
+      case .signaled(let number):
+        let killed = number == SIGKILL || number == SIGTERM
+        message =
+          (killed ? "was killed" : "crashed") + " (signal \(number): \(signalName(number)))"
+          + inSnippet
+        if signal?.stackOverflow == true {
+          message +=
+            ": stack overflow: the snippet used up the stack, most likely by a recursion too"
+            + " deep (or a value too large for the stack)"
+        }
       case .exited(let status):
-        message = status == 0 ? "stopped before its end" : "exited with status \(status)"
+        message =
+          (status == 0 ? "stopped before its end" : "exited with status \(status)") + inSnippet
       }
-      if let snippet { message += " in snippet \(snippet.index + 1)" }
       let reason = crashReason(in: standardError)
-      if !reason.isEmpty, !isTimeout(termination) {
+      if !reason.isEmpty, !isTimeout(termination), signal?.stackOverflow != true {
         message += ": " + reason
       }
     }
-    failure = LessonFailure(snippetIndex: running, line: line ?? fallbackLine, message: message)
+    failure = LessonFailure(snippetIndex: running, line: line, message: message)
   }
   return LessonRun(
     path: lesson.path, contentHash: contentHash, snippets: snippets, failure: failure,
     seconds: seconds)
+}
+
+/// What reached the size limit, as the failure says it: `snippet 2 printed more than 1 MiB
+/// (--max-output); …`.
+private func overflowDescription(_ file: OverflowFile, snippet: Snippet?, limit: Int) -> String {
+  let who = snippet.map { "snippet \($0.index + 1)" } ?? "the lesson"
+  let size = formatByteCount(limit)
+  switch file {
+  case .output:
+    return "\(who) printed more than \(size), the limit of one snippet's output (--max-output); "
+      + "print less: a summary, or every 100th line"
+  case .error:
+    return "\(who) wrote more than \(size) to standard error, the limit (--max-output)"
+  case .file:
+    return "\(who) wrote a file (a figure) of more than \(size), the limit (--max-output)"
+  }
 }
 
 /// The first `PATH:LINE` of this lesson named in standard error (a backtrace frame names the
@@ -134,23 +203,33 @@ private func isTimeout(_ termination: RunnerTermination) -> Bool {
 
 /// The lines of standard error that say why a process stopped (`Fatal error: …`,
 /// `lesson-runner: …`), joined; empty when there are none.
+///
+/// Without such lines, the runtime's summary of the crash (`*** Program crashed: Bad pointer
+/// dereference at 0x0 ***` → `Program crashed: Bad pointer dereference at 0x0`).
 func crashReason(in standardError: String) -> String {
-  let lines = standardError.split(separator: "\n").filter {
+  let allLines = standardError.split(separator: "\n")
+  let lines = allLines.filter {
     $0.contains("Fatal error") || $0.contains("Precondition failed")
       || $0.contains("Assertion failed") || $0.hasPrefix("lesson-runner:")
+  }
+  if lines.isEmpty, let summary = allLines.first(where: { $0.hasPrefix("*** Program crashed:") }) {
+    return String(summary.dropFirst(4).prefix { $0 != "*" }).trimmingCharacters(in: .whitespaces)
   }
   return lines.prefix(3).joined(separator: "; ")
 }
 
+/// The signal's name and what usually sends it.
 private func signalName(_ signal: Int32) -> String {
   switch signal {
-  case 4: return "SIGILL, a Swift runtime trap"
-  case 5: return "SIGTRAP, a Swift runtime trap"
-  case 6: return "SIGABRT"
-  case 8: return "SIGFPE"
-  case 9: return "SIGKILL"
-  case 11: return "SIGSEGV"
-  case 15: return "SIGTERM"
+  case SIGILL: return "SIGILL, a Swift runtime trap"
+  case SIGTRAP: return "SIGTRAP, a Swift runtime trap"
+  case SIGABRT: return "SIGABRT, abort() was called"
+  case SIGBUS: return "SIGBUS, a bad memory access"
+  case SIGFPE: return "SIGFPE, an arithmetic fault such as an integer division by zero in C code"
+  case SIGKILL:
+    return "SIGKILL, sent from outside the lesson: `kill -9`, or the out-of-memory killer"
+  case SIGSEGV: return "SIGSEGV, a bad memory access"
+  case SIGTERM: return "SIGTERM, sent from outside the lesson"
   default: return "signal \(signal)"
   }
 }
@@ -162,16 +241,34 @@ func formatSeconds(_ seconds: Double) -> String {
   return String(rounded)
 }
 
-private func readFigures(in directory: URL) -> [(number: Int, figure: FigureOutput)] {
+/// The figures of a results folder, by number; `nil` for a figure larger than `maxSize`.
+private func readFigures(in directory: URL, maxSize: Int) -> [(
+  number: Int, figure: FigureOutput?
+)] {
   guard
-    let index = try? String(
-      contentsOf: directory.appending(path: FiguresFolder.indexFileName), encoding: .utf8)
+    let index = readFilePrefix(
+      atPath: directory.appending(path: FiguresFolder.indexFileName).path, limit: maxSize)
   else { return [] }
-  return FigureIndexEntry.entries(in: index).map { entry in
-    let svg =
-      (try? String(
-        contentsOf: directory.appending(path: FiguresFolder.figureFileName(number: entry.number)),
-        encoding: .utf8)) ?? ""
-    return (entry.number, FigureOutput(svg: svg, caption: entry.caption))
+  let entries = FigureIndexEntry.entries(in: String(decoding: index.bytes, as: UTF8.self))
+  return entries.map { entry in
+    let file = directory.appending(path: FiguresFolder.figureFileName(number: entry.number))
+    let svg = readFilePrefix(atPath: file.path, limit: maxSize) ?? ([], false)
+    if svg.isTruncated { return (entry.number, nil) }
+    // An interactive figure's frames, bounded like every other file of the folder; a file that
+    // does not read as a record leaves the figure static (its default frame), which is all a
+    // stale or broken writer can cause.
+    let framesFile = directory.appending(
+      path: FiguresFolder.framesFileName(number: entry.number))
+    let framesText = readFilePrefix(atPath: framesFile.path, limit: maxSize)
+    if framesText?.isTruncated == true { return (entry.number, nil) }
+    let frames = framesText.flatMap {
+      InteractiveFigureRecord(text: String(decoding: $0.bytes, as: UTF8.self))
+    }
+    return (
+      entry.number,
+      FigureOutput(
+        svg: String(decoding: svg.bytes, as: UTF8.self), caption: entry.caption,
+        interactive: frames)
+    )
   }
 }

@@ -1,17 +1,29 @@
 // What running a lesson produced: the contract between the runner (verify/update) and the site
 // renderer. The runner stores one `LessonRun` per lesson in its cache; `lessons render` reads it.
 
+import LessonResultsFormat
+
 /// A figure a snippet showed through `show(_:)`.
 public struct FigureOutput: Sendable, Equatable, Codable {
-  /// The complete SVG document.
+  /// The complete SVG document (an interactive figure's default frame).
   public var svg: String
   /// The caption given to `show`, as plain text.
   public var caption: String
+  /// The frames of an interactive figure and its parameters, or `nil` for a static figure.
+  /// They are part of the run, so they are cached and rendered with it: a page never shows
+  /// frames from another run than the outputs it was checked with.
+  public var interactive: InteractiveFigureRecord?
 
   /// Creates a figure output.
-  public init(svg: String, caption: String) {
+  ///
+  /// - Parameters:
+  ///   - svg: The SVG document (the default frame of an interactive figure).
+  ///   - caption: The caption, plain text.
+  ///   - interactive: The frames of an interactive figure, or `nil`.
+  public init(svg: String, caption: String, interactive: InteractiveFigureRecord? = nil) {
     self.svg = svg
     self.caption = caption
+    self.interactive = interactive
   }
 }
 

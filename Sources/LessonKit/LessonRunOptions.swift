@@ -26,6 +26,10 @@ public struct LessonRunOptions: Sendable {
   /// The default, `LessonRunOptions.oneBLASThread`, runs BLAS on one thread; the portability
   /// check also sets `OPENBLAS_CORETYPE` (see `LessonEnvironment`).
   public var environment: [String: String] = LessonRunOptions.oneBLASThread
+  /// The most bytes each file a lesson process writes may hold: each snippet's output, its
+  /// standard error, each figure (`--max-output`; default `defaultMaxOutput`, 1 MiB). The
+  /// process is stopped when a file reaches it, and the lesson fails at the running snippet.
+  public var maxOutput: Int = LessonRunOptions.defaultMaxOutput
   /// A name for a non-default `environment` (with the configuration it goes with), or `nil`.
   /// Runs in a named environment are cached apart, under `cacheDirectory`, and keyed by the
   /// name too, so they never stand in for ordinary runs or for another environment's. (Runs
@@ -37,6 +41,10 @@ public struct LessonRunOptions: Sendable {
   /// parallel do not fight over the cores (one Hessian-heavy lesson ran 3× slower with
   /// threaded OpenBLAS beside others).
   public static let oneBLASThread = ["OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1"]
+
+  /// The default ``maxOutput``: 1 MiB (1,048,576 bytes), some 50,000 lines of a training log;
+  /// far more than a lesson page can show, far less than what would strain the tool.
+  public static let defaultMaxOutput = 1 << 20
 
   /// Creates options; the defaults are those of `lessons verify`.
   ///

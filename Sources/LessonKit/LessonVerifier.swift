@@ -93,10 +93,16 @@ public func progressLine(for verdict: LessonVerdict, cached: Bool) -> String {
 
 /// The detailed report of a lesson that did not pass: the failure as
 /// `path:line: error: message`, then each mismatch as `path:line: error: …` followed by a
-/// unified diff of the recorded (`-`) and actual (`+`) output. Empty for a passing lesson.
+/// unified diff of the recorded (`-`) and actual (`+`) output, cut after `maxDiffLines` lines
+/// with a count of what was left out (`truncatedDiff(_:maxLines:)`). Empty for a passing
+/// lesson.
 ///
-/// - Parameter verdict: The lesson's verdict.
-public func failureReport(for verdict: LessonVerdict) -> String {
+/// - Parameters:
+///   - verdict: The lesson's verdict.
+///   - maxDiffLines: The most lines of each diff to show (default ``shownDiffLineLimit``).
+public func failureReport(
+  for verdict: LessonVerdict, maxDiffLines: Int = shownDiffLineLimit
+) -> String {
   var out = ""
   if let failure = verdict.run.failure {
     out += "\(verdict.path):\(failure.line): error: lesson \(failure.message)\n"
@@ -118,10 +124,12 @@ public func failureReport(for verdict: LessonVerdict) -> String {
       : "output of snippet \(mismatch.snippetIndex + 1) differs from its output block "
         + "(- recorded, + actual; `lessons update \(verdict.path)` records the actual one)"
     out += "\(verdict.path):\(mismatch.line): error: \(what)\n"
-    out += unifiedDiff(
-      expected: mismatch.expected, actual: mismatch.actual,
-      expectedLabel: "\(verdict.path):\(mismatch.line) (recorded)", actualLabel: "actual",
-      context: 3)
+    out += truncatedDiff(
+      unifiedDiff(
+        expected: mismatch.expected, actual: mismatch.actual,
+        expectedLabel: "\(verdict.path):\(mismatch.line) (recorded)", actualLabel: "actual",
+        context: 3),
+      maxLines: maxDiffLines)
   }
   return out
 }

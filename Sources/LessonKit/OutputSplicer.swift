@@ -9,15 +9,34 @@
 /// `verify` agrees with what `update` writes.
 ///
 /// ```swift
-/// recordedOutput("a\r\nb")  // "a\nb\n"
-/// recordedOutput("")        // ""
+/// recordedOutput("a\r\nb")    // "a\nb\n"
+/// recordedOutput("a\r\r\nb")  // "a\n\nb\n" (a lone CR, then CRLF)
+/// recordedOutput("")          // ""
 /// ```
 ///
+/// Line endings are found byte by byte, as `SourceLines` finds them, not by `Character`
+/// (a CR before a CRLF would otherwise join with its LF once the CRLF is replaced).
+///
 /// - Parameter output: Everything the snippet wrote to standard output.
+/// - Complexity: O(*n*) in the length of `output`.
 public func recordedOutput(_ output: String) -> String {
-  var text = output.replacing("\r\n", with: "\n").replacing("\r", with: "\n")
-  if !text.isEmpty, !text.hasSuffix("\n") { text += "\n" }
-  return text
+  let carriageReturn = UInt8(ascii: "\r")
+  let lineFeed = UInt8(ascii: "\n")
+  guard output.utf8.contains(carriageReturn) || !(output.utf8.last.map { $0 == lineFeed } ?? true)
+  else { return output }
+  var bytes: [UInt8] = []
+  bytes.reserveCapacity(output.utf8.count + 1)
+  var afterCarriageReturn = false
+  for byte in output.utf8 {
+    if byte == lineFeed, afterCarriageReturn {
+      afterCarriageReturn = false
+      continue
+    }
+    afterCarriageReturn = byte == carriageReturn
+    bytes.append(afterCarriageReturn ? lineFeed : byte)
+  }
+  if let last = bytes.last, last != lineFeed { bytes.append(lineFeed) }
+  return String(decoding: bytes, as: UTF8.self)
 }
 
 /// Writes snippets' outputs into a lesson's Markdown source.

@@ -226,11 +226,12 @@ public enum PortabilityCheck {
           + "\(who) as in the reference, \(finding.reference)\n"
       }
       for group in finding.groups {
-        out += unifiedDiff(
-          expected: finding.referenceOutput, actual: group.output,
-          expectedLabel: "\(finding.path):\(finding.line) in \(finding.reference)",
-          actualLabel: group.environments.map(\.description).joined(separator: "; "),
-          context: 3)
+        out += truncatedDiff(
+          unifiedDiff(
+            expected: finding.referenceOutput, actual: group.output,
+            expectedLabel: "\(finding.path):\(finding.line) in \(finding.reference)",
+            actualLabel: group.environments.map(\.description).joined(separator: "; "),
+            context: 3))
       }
     }
     return out

@@ -75,14 +75,18 @@ public struct RunCache: Sendable {
   }
 
   /// What a run's ``contentHash(of:libraryHash:)`` is keyed by besides the lesson:
-  /// ``libraryHash(packageDirectory:)``, followed by the environment's name when it has one
-  /// and by its variables when they are not the default ones, so that a run in another
-  /// environment never stands in for an ordinary one.
+  /// ``libraryHash(packageDirectory:)``, followed by the environment's name when it has one,
+  /// by its variables when they are not the default ones, and by the output limit when it is
+  /// not the default, so that a run in another environment (or one whose outputs were allowed
+  /// to be larger) never stands in for an ordinary one.
   ///
-  /// - Parameter options: The package and the lesson processes' environment.
+  /// - Parameter options: The package, the lesson processes' environment and output limit.
   static func key(for options: LessonRunOptions) -> String {
     var key = libraryHash(packageDirectory: options.packageDirectory)
     if let name = options.environmentName { key += "\u{0}" + name }
+    if options.maxOutput != LessonRunOptions.defaultMaxOutput {
+      key += "\u{0}max-output=\(options.maxOutput)"
+    }
     if options.environment != LessonRunOptions.oneBLASThread {
       for (name, value) in options.environment.sorted(by: { $0.key < $1.key }) {
         key += "\u{0}\(name)=\(value)"

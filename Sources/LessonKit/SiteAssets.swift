@@ -1,4 +1,5 @@
-// The site's own assets: the stylesheet and the script that asks KaTeX to typeset the math.
+// The site's own assets: the stylesheet, the script that asks KaTeX to typeset the math and the
+// script of interactive figures.
 // They are package resources of LessonKit (Sources/LessonKit/Resources: edit them there as CSS
 // and JavaScript) and are written into `assets/` by `renderSite`; nothing is fetched from the
 // network.
@@ -11,8 +12,10 @@ import Foundation
 ///   light and dark colours from `prefers-color-scheme`, and a print layout without
 ///   navigation;
 /// - `math.js`, which typesets `$$…$$` (display) and `$…$` (inline) with KaTeX's auto-render
-///   once the page is loaded, leaving code, outputs and figures alone.
-let siteAssetNames = ["site.css", "math.js"]
+///   once the page is loaded, leaving code, outputs and figures alone;
+/// - `interactive.js`, which turns each interactive figure's sliders on and shows the frame of
+///   their values (loaded only by pages that have such a figure).
+let siteAssetNames = ["site.css", "math.js", "interactive.js"]
 
 /// The text of one of LessonKit's site assets.
 ///

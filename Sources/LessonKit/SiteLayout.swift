@@ -1,26 +1,29 @@
 // The frame around every page of the site: head (stylesheets, KaTeX), header, table of
 // contents, previous/next links; and the index page.
 
-/// The `<head>` and opening of `<body>` shared by all pages.
-private func pageStart(title: String, courseTitle: String) -> String {
-  """
-  <!DOCTYPE html>
-  <html lang="en">
-  <head>
-  <meta charset="utf-8">
-  <meta name="viewport" content="width=device-width, initial-scale=1">
-  <meta name="color-scheme" content="light dark">
-  <title>\(title.htmlEscaped)</title>
-  <link rel="stylesheet" href="assets/katex/katex.min.css">
-  <link rel="stylesheet" href="assets/site.css">
-  <script defer src="assets/katex/katex.min.js"></script>
-  <script defer src="assets/katex/contrib/auto-render.js"></script>
-  <script defer src="assets/math.js"></script>
-  </head>
-  <body>
-  <header class="site-header"><a href="index.html">\(courseTitle.htmlEscaped)</a></header>
+/// The `<head>` and opening of `<body>` shared by all pages; `interactive` adds the script of
+/// interactive figures.
+private func pageStart(title: String, courseTitle: String, interactive: Bool = false) -> String {
+  let interactiveScript =
+    interactive ? "<script defer src=\"assets/interactive.js\"></script>\n" : ""
+  return """
+    <!DOCTYPE html>
+    <html lang="en">
+    <head>
+    <meta charset="utf-8">
+    <meta name="viewport" content="width=device-width, initial-scale=1">
+    <meta name="color-scheme" content="light dark">
+    <title>\(title.htmlEscaped)</title>
+    <link rel="stylesheet" href="assets/katex/katex.min.css">
+    <link rel="stylesheet" href="assets/site.css">
+    <script defer src="assets/katex/katex.min.js"></script>
+    <script defer src="assets/katex/contrib/auto-render.js"></script>
+    <script defer src="assets/math.js"></script>
+    \(interactiveScript)</head>
+    <body>
+    <header class="site-header"><a href="index.html">\(courseTitle.htmlEscaped)</a></header>
 
-  """
+    """
 }
 
 private let pageEnd = "</body>\n</html>\n"
@@ -37,7 +40,9 @@ func lessonPageHTML(
   _ lesson: RenderedLesson, page: SitePage, previous: SitePage?, next: SitePage?,
   courseTitle: String
 ) -> String {
-  var html = pageStart(title: "\(page.title) · \(courseTitle)", courseTitle: courseTitle)
+  var html = pageStart(
+    title: "\(page.title) · \(courseTitle)", courseTitle: courseTitle,
+    interactive: lesson.hasInteractiveFigures)
   html += "<div class=\"layout\">\n"
   let entries = lesson.headings.filter { $0.level == 2 || $0.level == 3 }
   if !entries.isEmpty {

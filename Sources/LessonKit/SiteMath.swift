@@ -41,6 +41,8 @@ private let escapedDollar = Array("DSCNTMATHDX".utf8)
 /// - Nothing inside code is touched: the lines of code blocks and HTML blocks (as cmark
 ///   parses `markdown`, and the lines in `codeLines`) and code spans are copied as they are;
 ///   a span does not run into such a line.
+/// - The result has the code and HTML blocks of `markdown`, at the same lines: a line where a
+///   placeholder would open a code block is left as it is.
 ///
 /// ```swift
 /// let protected = protectMath(in: "Let $a_1 * b_2$ be.")
@@ -50,24 +52,46 @@ private let escapedDollar = Array("DSCNTMATHDX".utf8)
 /// - Parameters:
 ///   - markdown: The lesson's Markdown source.
 ///   - codeLines: More 1-based lines to leave alone.
-/// - Complexity: O(*n*) in the length of `markdown`, plus the length of any unclosed span.
+/// - Complexity: O(*n*) in the length of `markdown`, plus the length of any unclosed span;
+///   two cmark parses (more only when a placeholder would have opened a block).
 func protectMath(in markdown: String, codeLines: Set<Int> = []) -> MathProtectedMarkdown {
+  let codeBlocks = codeAndHTMLBlocks(in: markdown)
   var skipped = codeLines
-  func collectCodeLines(_ node: MarkdownNode) {
+  for block in codeBlocks { skipped.formUnion(block) }
+  // A placeholder can change what cmark makes of a line: `$$` spans holding the backticks
+  // that kept "````s $$```" from opening a fence leave a line that does open one, which
+  // would swallow the snippets after it (found by the fuzzer). So the protected Markdown must
+  // have the code and HTML blocks of the original; the first line of a block that appears
+  // anyway is left as it is (its math stays text), and the scan starts again.
+  for _ in 0..<16 {
+    var scanner = MathScanner(bytes: Array(markdown.utf8), skippedLines: skipped)
+    scanner.scan()
+    let protected = String(decoding: scanner.output, as: UTF8.self)
+    let appeared = codeAndHTMLBlocks(in: protected).subtracting(codeBlocks)
+    if appeared.isEmpty { return MathProtectedMarkdown(markdown: protected, spans: scanner.spans) }
+    skipped.formUnion(appeared.map(\.lowerBound))
+  }
+  return MathProtectedMarkdown(markdown: markdown, spans: [])
+}
+
+/// The lines of every code block and HTML block cmark finds in `markdown`, a range per block.
+private func codeAndHTMLBlocks(in markdown: String) -> Set<ClosedRange<Int>> {
+  var blocks: Set<ClosedRange<Int>> = []
+  func collect(_ node: MarkdownNode) {
     switch node.kind {
     case .codeBlock, .htmlBlock:
-      skipped.formUnion(node.start.line...max(node.start.line, node.end.line))
-    default: for child in node.children where child.isBlock { collectCodeLines(child) }
+      blocks.insert(node.start.line...max(node.start.line, node.end.line))
+    default: for child in node.children where child.isBlock { collect(child) }
     }
   }
-  collectCodeLines(parseMarkdown(markdown))
-  var scanner = MathScanner(bytes: Array(markdown.utf8), skippedLines: skipped)
-  scanner.scan()
-  return MathProtectedMarkdown(
-    markdown: String(decoding: scanner.output, as: UTF8.self), spans: scanner.spans)
+  collect(parseMarkdown(markdown))
+  return blocks
 }
 
 /// The byte scanner behind ``protectMath(in:codeLines:)``.
+///
+/// Lines end as CommonMark ends them: at `\n`, `\r\n` or a lone `\r` (a lesson with CR line
+/// endings has the lines cmark numbers, and a line holding only `\r` is blank).
 private struct MathScanner {
   let bytes: [UInt8]
   /// Lines copied as they are, which no span may enter.
@@ -95,15 +119,16 @@ private struct MathScanner {
         }
       }
       switch bytes[index] {
-      case 0x0A:
-        copy(upTo: index + 1)
+      case 0x0A, 0x0D:
+        copy(upTo: index + lineEndingLength(at: index))
         atLineStart = true
       case 0x5C:  // a backslash escape; `\$` is a literal dollar
         if byte(at: index + 1) == 0x24 {
           output += escapedDollar
           index += 2
         } else {
-          copy(upTo: byte(at: index + 1).map { $0 == 0x0A ? index + 1 : index + 2 } ?? index + 1)
+          let escapesLineEnding = byte(at: index + 1).map { $0 == 0x0A || $0 == 0x0D } ?? true
+          copy(upTo: escapesLineEnding ? index + 1 : index + 2)
         }
       case 0x60:  // a code span: copied up to the closing run of as many backticks
         var runEnd = index
@@ -152,13 +177,34 @@ private struct MathScanner {
 
   private func lineEnd(from start: Int) -> Int {
     var end = start
-    while end < bytes.count && bytes[end] != 0x0A { end += 1 }
+    while end < bytes.count && bytes[end] != 0x0A && bytes[end] != 0x0D { end += 1 }
     return end
+  }
+
+  /// The length of the line ending at `position`: 2 for `\r\n`, 1 for `\n` or a lone `\r`,
+  /// 0 when there is none.
+  private func lineEndingLength(at position: Int) -> Int {
+    switch byte(at: position) {
+    case 0x0A: return 1
+    case 0x0D: return byte(at: position + 1) == 0x0A ? 2 : 1
+    default: return 0
+    }
+  }
+
+  /// The number of line endings among the bytes from `start` up to `end`.
+  private func lineEndings(from start: Int, upTo end: Int) -> Int {
+    var count = 0
+    for position in start..<end {
+      if bytes[position] == 0x0A || (bytes[position] == 0x0D && byte(at: position + 1) != 0x0A) {
+        count += 1
+      }
+    }
+    return count
   }
 
   /// Copies the bytes from `index` up to `end` as they are.
   private mutating func copy(upTo end: Int) {
-    for byte in bytes[index..<end] where byte == 0x0A { line += 1 }
+    line += lineEndings(from: index, upTo: end)
     output += bytes[index..<end]
     index = end
   }
@@ -169,13 +215,18 @@ private struct MathScanner {
     var position = start
     var currentLine = line
     while position < bytes.count {
-      if bytes[position] == 0x0A {
+      let ending = lineEndingLength(at: position)
+      if ending > 0 {
         currentLine += 1
-        var next = position + 1
+        var next = position + ending
         while next < bytes.count && (bytes[next] == 0x20 || bytes[next] == 0x09) { next += 1 }
-        if next >= bytes.count || bytes[next] == 0x0A || skippedLines.contains(currentLine) {
+        if next >= bytes.count || bytes[next] == 0x0A || bytes[next] == 0x0D
+          || skippedLines.contains(currentLine)
+        {
           return nil
         }
+        position += ending
+        continue
       }
       if matches(position) { return position }
       position += 1
@@ -191,10 +242,18 @@ private struct MathScanner {
     output += mathPrefix
     output += Array(String(spans.count - 1).utf8)
     output.append(0x58)  // X
-    for byte in bytes[range] where byte == 0x0A {
-      output.append(0x0A)
-      output += continuation
-      line += 1
+    var position = range.lowerBound
+    while position < end {
+      let ending = lineEndingLength(at: position)
+      if ending > 0 {
+        // The line ending as written (a lone `\r` too), so cmark sees the same lines.
+        output += bytes[position..<(position + ending)]
+        output += continuation
+        line += 1
+        position += ending
+      } else {
+        position += 1
+      }
     }
     index = end
   }

@@ -4,7 +4,7 @@
 extension SitePage {
   /// The page of a lesson that has been run and checked: the run's outputs and figures, and a
   /// note under every snippet whose output differs from the recorded one: a unified diff, `-`
-  /// recorded, `+` actual.
+  /// recorded, `+` actual, cut after ``shownDiffLineLimit`` lines.
   ///
   ///     let verdict = checkLesson(lesson, against: run)
   ///     let page = SitePage(lesson: lesson, source: source, verdict: verdict)
@@ -16,9 +16,10 @@ extension SitePage {
   public init(lesson: Lesson, source: String, verdict: LessonVerdict) {
     var notes: [Int: String] = [:]
     for mismatch in verdict.mismatches {
-      notes[mismatch.snippetIndex] = unifiedDiff(
-        expected: mismatch.expected, actual: mismatch.actual, expectedLabel: "recorded",
-        actualLabel: "actual", context: 2)
+      notes[mismatch.snippetIndex] = truncatedDiff(
+        unifiedDiff(
+          expected: mismatch.expected, actual: mismatch.actual, expectedLabel: "recorded",
+          actualLabel: "actual", context: 2))
     }
     self.init(lesson: lesson, source: source, run: verdict.run, mismatches: notes)
   }

@@ -90,4 +90,7 @@ struct RenderedLesson: Sendable, Equatable {
   var headings: [SiteHeading]
   /// Problems worth telling the author (the page is still complete).
   var warnings: [String]
+  /// Whether the article shows an interactive figure (the page then loads
+  /// `assets/interactive.js`).
+  var hasInteractiveFigures = false
 }

@@ -29,7 +29,11 @@ func snippetHTML(
       // A snippet that failed may still have printed something first.
       if !hidden {
         html += outputHTML(run.output)
-        for figure in run.figures { html += figureHTML(figure, path: path, warnings: &warnings) }
+        for (number, figure) in run.figures.enumerated() {
+          html += figureHTML(
+            figure, id: "figure-\(snippet.index + 1)-\(number + 1)",
+            place: "\(path):\(snippet.code.openingLine)", warnings: &warnings)
+        }
       }
       if failedHere, let failure = lessonRun.failure { html += failureBox(failure, path: path) }
     } else if failedHere, let failure = lessonRun.failure {
@@ -65,13 +69,56 @@ private func outputHTML(_ output: String) -> String {
   return "<div class=\"output\"><pre><samp>\(output.htmlEscaped)</samp></pre></div>\n"
 }
 
-/// A figure: the SVG inline (without an XML declaration or doctype), its caption escaped.
+/// A figure: the SVG inline (without an XML declaration or doctype), its caption escaped; an
+/// interactive figure with its sliders and frames (``interactiveFigureMarkup(_:caption:id:)``).
 ///
 /// The SVG comes from the `Figures` module, which escapes all text it draws, and is inlined as
 /// it is; anything that is not an `<svg>` element is shown as escaped text instead, with a
-/// warning.
-private func figureHTML(_ figure: FigureOutput, path: String, warnings: inout [String]) -> String {
-  var svg = figure.svg[...]
+/// warning. An interactive figure whose frames are inconsistent is shown static, and one that
+/// adds more than ``interactiveFigureBudget`` bytes to the page gets a warning.
+///
+/// - Parameters:
+///   - figure: The figure.
+///   - id: Its id, unique in the page (`figure-SNIPPET-N`).
+///   - place: `path:line` of the snippet, for warnings.
+///   - warnings: Where warnings go.
+private func figureHTML(
+  _ figure: FigureOutput, id: String, place: String, warnings: inout [String]
+) -> String {
+  if let record = figure.interactive {
+    if let problem = record.problem {
+      warnings.append(
+        "\(place): an interactive figure's frames are unusable (\(problem)); "
+          + "shown as its default frame only")
+    } else if svgStart(record.frameSVG(record.defaultFrameIndex)) != nil {
+      let markup = interactiveFigureMarkup(record, caption: figure.caption, id: id)
+      if markup.addedBytes > interactiveFigureBudget {
+        warnings.append(
+          "\(place): an interactive figure adds \(markup.addedBytes / 1024) KiB to the page, "
+            + "above the budget of \(interactiveFigureBudget / 1024) KiB; use fewer values, fix "
+            + "the axes' ranges so that frames share them, or draw fewer points")
+      }
+      return markup.html
+    }
+  }
+  var html = "<figure class=\"figure\"><div class=\"figure-svg\">"
+  if let svg = svgStart(figure.svg) {
+    html += svg
+  } else {
+    warnings.append("\(place): a figure is not an SVG document; shown as text")
+    html += "<pre>\(figure.svg.htmlEscaped)</pre>"
+  }
+  html += "</div>"
+  if !figure.caption.isEmpty {
+    html += "<figcaption>\(figure.caption.htmlEscaped)</figcaption>"
+  }
+  return html + "</figure>\n"
+}
+
+/// The document from its `<svg` on, after any XML declaration, doctype and whitespace; `nil`
+/// when it does not start with an `<svg` element.
+private func svgStart(_ document: String) -> Substring? {
+  var svg = document[...]
   while true {
     svg = svg.drop(while: \.isWhitespace)
     if svg.hasPrefix("<?") || svg.hasPrefix("<!") {
@@ -81,18 +128,7 @@ private func figureHTML(_ figure: FigureOutput, path: String, warnings: inout [S
       break
     }
   }
-  var html = "<figure class=\"figure\"><div class=\"figure-svg\">"
-  if svg.hasPrefix("<svg") {
-    html += svg
-  } else {
-    warnings.append("\(path): a figure is not an SVG document; shown as text")
-    html += "<pre>\(figure.svg.htmlEscaped)</pre>"
-  }
-  html += "</div>"
-  if !figure.caption.isEmpty {
-    html += "<figcaption>\(figure.caption.htmlEscaped)</figcaption>"
-  }
-  return html + "</figure>\n"
+  return svg.hasPrefix("<svg") ? svg : nil
 }
 
 /// The warning box of a lesson that did not run to its end.

@@ -65,6 +65,35 @@ func unifiedDiff(
   return diff
 }
 
+/// The number of diff lines `lessons` prints for one output at most: 200.
+public let shownDiffLineLimit = 200
+
+/// `diff` cut to its first `maxLines` lines, with a last line that says how many were left
+/// out and how many of those remove or add lines, so a snippet that prints a million lines
+/// does not flood the terminal.
+///
+/// ```swift
+/// truncatedDiff("--- a\n+++ b\n@@ -1 +1,3 @@\n x\n+y\n+z\n", maxLines: 4)
+/// // "--- a\n+++ b\n@@ -1 +1,3 @@\n x\n… 2 more lines of this diff not shown (0 removed, 2 added)\n"
+/// ```
+///
+/// - Parameters:
+///   - diff: A unified diff, each line ending with `\n`.
+///   - maxLines: The most lines to keep (default ``shownDiffLineLimit``).
+/// - Returns: `diff` itself when it has at most `maxLines` lines.
+/// - Complexity: O(*n*) in the length of `diff`.
+public func truncatedDiff(_ diff: String, maxLines: Int = shownDiffLineLimit) -> String {
+  precondition(maxLines >= 0, "maxLines must not be negative")
+  let lines = diff.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+  guard lines.count > maxLines else { return diff }
+  let hidden = lines.dropFirst(maxLines)
+  let removed = hidden.count { $0.hasPrefix("-") && !$0.hasPrefix("--- ") }
+  let added = hidden.count { $0.hasPrefix("+") && !$0.hasPrefix("+++ ") }
+  let kept = lines.prefix(maxLines).map { $0 + "\n" }.joined()
+  let count = hidden.count == 1 ? "1 more line" : "\(hidden.count) more lines"
+  return kept + "… \(count) of this diff not shown (\(removed) removed, \(added) added)\n"
+}
+
 /// A line of a text being diffed.
 private struct DiffLine: Equatable {
   /// The line without its `\n`.

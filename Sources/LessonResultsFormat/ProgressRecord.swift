@@ -6,10 +6,20 @@
 ///     begin<TAB>I                snippet I starts (its output goes to snippet-I.out)
 ///     end<TAB>I<TAB>F            snippet I ran to its end; F figures were shown so far
 ///     threw<TAB>I<TAB>TEXT       an error thrown out of snippet I stopped the lesson
+///     signal<TAB>I<TAB>N         signal N stopped the lesson in snippet I, written by the
+///                                signal handler before the runtime's backtrace;
+///     signal<TAB>I<TAB>N<TAB>stack-overflow   … a fault in the guard region below the stack
+///     overflow<TAB>I<TAB>WHAT    snippet I made a file reach the size limit and the lesson
+///                                was stopped; WHAT is output, error or file
+///     backtrace<TAB>I            a backtrace of snippet I, asked for by the lessons tool
+///                                (a time-out), is in stderr.txt; the lesson went on
+///     nofailure<TAB>I            snippet I is marked `fails` but ran to its end
 ///     finished                   the lesson ran to its end
 ///
 /// TEXT is the error's description with `\`, tab, line feed and carriage return written as
-/// `\\`, `\t`, `\n` and `\r`, so that it stays on one line.
+/// `\\`, `\t`, `\n` and `\r`, so that it stays on one line. In `signal`, `overflow` and
+/// `backtrace` records (written by the C signal handlers of CLessonGuard) I is empty when no
+/// snippet was running.
 ///
 ///     ProgressRecord.end(snippet: 1, figuresShown: 2).line  // "end\t1\t2\n"
 ///     ProgressRecord(line: "begin\t0")                       // .begin(snippet: 0)
@@ -21,6 +31,17 @@ public enum ProgressRecord: Sendable, Equatable {
   /// An error thrown out of snippet `snippet` stopped the lesson; `description` is the
   /// error's description.
   case threw(snippet: Int, description: String)
+  /// Signal `signal` stopped the lesson while snippet `snippet` ran (`nil`: between
+  /// snippets); `stackOverflow` when it was a fault in the guard region below the stack.
+  case signal(snippet: Int?, signal: Int32, stackOverflow: Bool)
+  /// Snippet `snippet` made a file reach the size limit (`--max-output`) and the lesson was
+  /// stopped.
+  case overflow(snippet: Int?, file: OverflowFile)
+  /// A backtrace of snippet `snippet`, asked for by the lessons tool with SIGILL (a lesson
+  /// past its time limit), was printed to standard error; the lesson went on.
+  case backtrace(snippet: Int?)
+  /// Snippet `snippet`, marked `fails`, ran to its end without failing; the lesson stopped.
+  case didNotFail(snippet: Int)
   /// The lesson ran to its end.
   case finished
 
@@ -31,9 +52,19 @@ public enum ProgressRecord: Sendable, Equatable {
     case .end(let snippet, let figuresShown): "end\t\(snippet)\t\(figuresShown)\n"
     case .threw(let snippet, let description):
       "threw\t\(snippet)\t\(escapingLineBreaks(description))\n"
+    case .signal(let snippet, let signal, let stackOverflow):
+      "signal\t\(snippet.map(String.init) ?? "")\t\(signal)"
+        + (stackOverflow ? "\t\(Self.stackOverflowMark)\n" : "\n")
+    case .overflow(let snippet, let file):
+      "overflow\t\(snippet.map(String.init) ?? "")\t\(file.rawValue)\n"
+    case .backtrace(let snippet): "backtrace\t\(snippet.map(String.init) ?? "")\n"
+    case .didNotFail(let snippet): "nofailure\t\(snippet)\n"
     case .finished: "finished\n"
     }
   }
+
+  /// The last field of a `signal` record for a stack overflow: `stack-overflow`.
+  public static let stackOverflowMark = "stack-overflow"
 
   /// Reads one line of `progress.tsv` (without its line ending).
   ///
@@ -54,6 +85,23 @@ public enum ProgressRecord: Sendable, Equatable {
     case "threw":
       guard fields.count == 3, let snippet = Int(fields[1]) else { return nil }
       self = .threw(snippet: snippet, description: unescapingLineBreaks(fields[2]))
+    case "signal":
+      let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+      guard fields.count == 3 || (fields.count == 4 && fields[3] == Self.stackOverflowMark),
+        let snippet = optionalIndex(fields[1]), let signal = Int32(fields[2])
+      else { return nil }
+      self = .signal(snippet: snippet, signal: signal, stackOverflow: fields.count == 4)
+    case "overflow":
+      guard fields.count == 3, let snippet = optionalIndex(fields[1]),
+        let file = OverflowFile(rawValue: String(fields[2]))
+      else { return nil }
+      self = .overflow(snippet: snippet, file: file)
+    case "backtrace":
+      guard fields.count == 2, let snippet = optionalIndex(fields[1]) else { return nil }
+      self = .backtrace(snippet: snippet)
+    case "nofailure":
+      guard fields.count == 2, let snippet = Int(fields[1]) else { return nil }
+      self = .didNotFail(snippet: snippet)
     case "finished":
       guard fields.count == 1 else { return nil }
       self = .finished
@@ -70,6 +118,24 @@ public enum ProgressRecord: Sendable, Equatable {
   public static func records(in text: String) -> [ProgressRecord] {
     text.split(separator: "\n").compactMap { ProgressRecord(line: $0) }
   }
+}
+
+/// Which file of a lesson process reached the size limit (an `overflow` record).
+public enum OverflowFile: String, Sendable, Equatable, CaseIterable {
+  /// Standard output: what the running snippet printed.
+  case output
+  /// Standard error.
+  case error
+  /// Another file, such as a figure `show(_:)` wrote.
+  case file
+}
+
+/// A snippet index field of a `signal` or `overflow` record: a number, or empty for none
+/// (`.some(nil)`); `nil` when it is neither.
+private func optionalIndex(_ field: Substring) -> Int?? {
+  if field.isEmpty { return .some(nil) }
+  guard let index = Int(field) else { return nil }
+  return .some(index)
 }
 
 /// `text` with `\`, tab, line feed and carriage return written as two-character escapes.

@@ -7,8 +7,10 @@
 //     RESULTS/
 //       progress.tsv       one ProgressRecord a line, appended as the lesson runs
 //       snippet-I.out      everything snippet I wrote to standard output
+//       snippet-I.err      what snippet I, marked `fails`, wrote to standard error
 //       stderr.txt         the process's standard error (written by the parent, LessonKit)
-//       figures/           the show(_:) channel (FiguresFolder): fig-NNNN.svg, index.tsv
+//       figures/           the show(_:) channel (FiguresFolder): fig-NNNN.svg, index.tsv,
+//                          fig-NNNN.frames for an interactive figure (InteractiveFigureRecord)
 //
 // Files are UTF-8 text with `\n` line endings.
 
@@ -34,13 +36,23 @@ public enum ResultsFolder {
   public static func snippetOutputFileName(snippetIndex: Int) -> String {
     "snippet-\(snippetIndex).out"
   }
+
+  /// The file that holds what a snippet marked `fails` wrote to standard error (the process
+  /// that runs it sends it there): `snippet-INDEX.err`.
+  ///
+  /// - Parameter snippetIndex: The snippet's index within its lesson, from 0.
+  /// - Returns: The file name, e.g. `snippet-3.err`.
+  public static func snippetErrorFileName(snippetIndex: Int) -> String {
+    "snippet-\(snippetIndex).err"
+  }
 }
 
 /// The folder `show(_:)` writes figures into, named by an environment variable so that a
 /// snippet never needs to know where its lesson's results go.
 ///
 /// Each figure is `fig-NNNN.svg` (NNNN counts from 0001 within the process) and adds one line
-/// to `index.tsv` (a ``FigureIndexEntry``). Without the variable, figures are not written.
+/// to `index.tsv` (a ``FigureIndexEntry``); an interactive figure also writes its frames to
+/// `fig-NNNN.frames`. Without the variable, figures are not written.
 public enum FiguresFolder {
   /// The environment variable that names the folder: `DESCENT_FIGURES_DIR`.
   public static let environmentVariable = "DESCENT_FIGURES_DIR"
@@ -56,6 +68,18 @@ public enum FiguresFolder {
   /// - Returns: The file name.
   public static func figureFileName(number: Int) -> String {
     "fig-" + paddedFigureNumber(number) + ".svg"
+  }
+
+  /// The frames of figure `number` when it is interactive: `fig-NNNN.frames`, the text of an
+  /// ``InteractiveFigureRecord`` (`fig-NNNN.svg` holds its default frame, so that a reader that
+  /// knows nothing of frames still shows the figure).
+  ///
+  ///     FiguresFolder.framesFileName(number: 7)  // "fig-0007.frames"
+  ///
+  /// - Parameter number: The figure's number in its process, from 1.
+  /// - Returns: The file name.
+  public static func framesFileName(number: Int) -> String {
+    "fig-" + paddedFigureNumber(number) + ".frames"
   }
 }
 

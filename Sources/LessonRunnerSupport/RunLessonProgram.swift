@@ -9,7 +9,11 @@
 
 /// Runs the lessons program's command line and exits.
 ///
-///     lesson-runner LESSON --results DIR   run one lesson, writing its results into DIR
+///     lesson-runner LESSON --results DIR [--max-output BYTES]
+///                                          run one lesson, writing its results into DIR;
+///                                          each file it writes (a snippet's output, standard
+///                                          error, a figure) may hold at most BYTES (default:
+///                                          no limit)
 ///     lesson-runner --list                 print the lessons it holds, one path a line
 ///     lesson-runner --environment          print `key: value` lines about the numeric
 ///                                          environment (e.g. `blas-kernel: Haswell`)
@@ -36,16 +40,24 @@ public func runLessonProgram(
     print(environment(), terminator: "")
     exit(0)
   }
-  guard arguments.count == 3, arguments[1] == "--results" else {
-    exitLessonRunner(
-      "usage: lesson-runner LESSON --results DIR | lesson-runner --list"
-        + " | lesson-runner --environment")
+  let usage =
+    "usage: lesson-runner LESSON --results DIR [--max-output BYTES] | lesson-runner --list"
+    + " | lesson-runner --environment"
+  guard arguments.count == 3 || arguments.count == 5, arguments[1] == "--results" else {
+    exitLessonRunner(usage)
+  }
+  var maxOutput = 0
+  if arguments.count == 5 {
+    guard arguments[3] == "--max-output", let bytes = Int(arguments[4]), bytes > 0 else {
+      exitLessonRunner(usage)
+    }
+    maxOutput = bytes
   }
   guard let body = lesson(arguments[0]) else {
     exitLessonRunner(
       "no lesson '\(arguments[0])' in this build; it holds: " + paths.joined(separator: ", "))
   }
-  let boundary = SnippetBoundary(resultsDirectory: arguments[2])
+  let boundary = SnippetBoundary(resultsDirectory: arguments[2], maxFileBytes: maxOutput)
   do {
     try body(boundary)
   } catch {

@@ -111,3 +111,33 @@ func readsOnlyUTF8() throws {
   #expect(throws: FileError.self) { try readTextFile(atPath: path) }
   #expect(throws: FileError.self) { try Lesson(contentsOfFile: path) }
 }
+
+@Test("with expected text: written when the file still holds it, refused when it changed")
+func expectedText() throws {
+  let directory = try makeDirectory()
+  defer { removeDirectory(directory) }
+  let path = "\(directory)/lesson.md"
+  try writeTestFile("as read\n", to: path)
+  try writeAtomically("updated\n", toFile: path, expected: "as read\n")
+  #expect(try readTestFile(path) == Array("updated\n".utf8))
+  // Another writer changed the file after it was read: the edit is kept.
+  do {
+    try writeAtomically("mine\n", toFile: path, expected: "as read\n")
+    Issue.record("a changed file was overwritten")
+  } catch let error as FileError {
+    #expect(error.path == path)
+    #expect(error.message.hasPrefix("the file changed since it was read"))
+    #expect(error.message.contains("run `lessons update` again"))
+  }
+  #expect(try readTestFile(path) == Array("updated\n".utf8))
+  #expect(entries(directory) == ["lesson.md"])
+  // A longer file that starts with the expected text is a change too.
+  try writeTestFile("updated\nand more\n", to: path)
+  #expect(throws: FileError.self) {
+    try writeAtomically("x\n", toFile: path, expected: "updated\n")
+  }
+  // A removed file is not created again.
+  unlink(path)
+  #expect(throws: FileError.self) { try writeAtomically("x\n", toFile: path, expected: "") }
+  #expect(entries(directory).isEmpty)
+}

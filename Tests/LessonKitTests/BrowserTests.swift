@@ -29,12 +29,12 @@ private struct PageCheck: Decodable {
   var failureBoxSizes: [[Double]]
 }
 
-private let chromiumMissing =
+let chromiumMissing =
   "Chromium is missing: install Debian's 'chromium' package (apt-get install chromium), "
   + "or set DESCENT_CHROMIUM to a Chromium executable; this test does not skip"
 
 /// The Chromium executable: `$DESCENT_CHROMIUM`, or Debian's `/usr/bin/chromium`.
-private func chromiumPath() -> String? {
+func chromiumPath() -> String? {
   let candidates = [
     ProcessInfo.processInfo.environment["DESCENT_CHROMIUM"], "/usr/bin/chromium",
     "/usr/bin/chromium-browser",

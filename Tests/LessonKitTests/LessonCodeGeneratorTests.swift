@@ -48,6 +48,17 @@ struct LessonCodeGeneratorTests {
     #expect(!source.contains("boundary.begin(1)"))
   }
 
+  @Test("A fails snippet is the closure of boundary.expectFailure, between its boundaries")
+  func fails() {
+    let failing = lesson("Lessons/f.md", [snippet(0, "precondition(false)\n", at: 3, [.fails])])
+    let source = generateLessonSource(for: [failing])
+    #expect(
+      source.contains(
+        "boundary.begin(0)\nboundary.expectFailure(0) {\n"
+          + "#sourceLocation(file: \"Lessons/f.md\", line: 4)\nprecondition(false)\n"
+          + "#sourceLocation()\n}\nboundary.end(0)\n"))
+  }
+
   @Test("Every lesson is listed and dispatched by its path; quotes in paths are escaped")
   func dispatch() {
     let other = lesson("Lessons/b \"q\".md", [snippet(0, "print(1)\n", at: 1)])

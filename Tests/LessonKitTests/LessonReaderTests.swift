@@ -299,6 +299,21 @@ func exactAttribute() throws {
   }
 }
 
+@Test("fails is an attribute of snippets that run; with norun it is an error")
+func failsAttribute() throws {
+  let lesson = try lesson(
+    "```swift fails\nprecondition(false)\n```\n\n```output\nPrecondition failed\n```\n\n"
+      + "```swift fails hide exact\nx\n```\n")
+  #expect(lesson.snippets.map(\.attributes) == [[.fails], [.fails, .hide, .exact]])
+  #expect(lesson.snippets.map(\.isChecked) == [true, true])
+  let error = parseError("text\n\n```swift norun fails\nx\n```\n")
+  #expect(error?.line == 3)
+  #expect(
+    error?.message
+      == "a snippet cannot be both 'fails' and 'norun': 'fails' runs it and checks that it "
+      + "fails, 'norun' never runs it; drop one of them")
+}
+
 @Test("solution combines with nocheck and norun, not with hide")
 func solutionAttribute() throws {
   let lesson = try lesson(

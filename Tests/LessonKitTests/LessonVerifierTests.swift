@@ -41,6 +41,19 @@ struct LessonVerifierTests {
     #expect(failureReport(for: verdict).isEmpty)
   }
 
+  @Test("A long diff is cut after maxDiffLines lines, with a count of what was left out")
+  func longDiffs() {
+    // Snippet 1 has no block and prints 300 lines: the diff is ---, +++, @@ and 300 added
+    // lines (303); 10 are kept.
+    let printed = (1...300).map { "line \($0)\n" }.joined()
+    let verdict = checkLesson(fixture, against: run(["1\n", printed, "", ""]))
+    let report = failureReport(for: verdict, maxDiffLines: 10)
+    #expect(
+      report.contains("+line 7\n… 293 more lines of this diff not shown (0 removed, 293 added)\n"))
+    #expect(!report.contains("+line 8\n"))
+    #expect(failureReport(for: verdict).contains("+line 197\n… 103 more lines"))
+  }
+
   @Test("A different output fails at its output block; output with no block fails at the fence")
   func mismatches() {
     let verdict = checkLesson(fixture, against: run(["1.0\n", "2\n", "x\n", ""]))

@@ -21,6 +21,11 @@ func recordedOutputForm() {
   #expect(recordedOutput("a\r\nb") == "a\nb\n")
   #expect(recordedOutput("") == "")
   #expect(recordedOutput("a\rb\n") == "a\nb\n")
+  // Found by the fuzzer (Tools/fuzz/regressions/cr-before-crlf): a lone CR right before a
+  // CRLF is two line breaks, not one CRLF that survives into the output block.
+  #expect(recordedOutput("a\r\r\nb") == "a\n\nb\n")
+  #expect(recordedOutput("\r\r") == "\n\n")
+  #expect(recordedOutput("a\r\n\r\n") == "a\n\n")
   #expect(recordedOutput("\n") == "\n")
 }
 

@@ -11,6 +11,39 @@ private func renderedWithMath(_ markdown: String) -> String {
 @Suite struct SiteMathTests {
   // Expected HTML is written by hand: cmark's paragraph markup around the math as written.
 
+  /// Found by the fuzzer (Tools/fuzz/regressions/math-crlf-blank-line): the scanner ended lines
+  /// only at `\n`, so a line holding only `\r` was not blank to it and lone-CR files had one
+  /// line for cmark's many. A backtick run then paired with one two lines down, across the
+  /// blank line, the `$$` inside the real code span became math, and the page lost a snippet.
+  @Test func linesEndAsInCommonMark() {
+    // Line 1's ``` is not closed before the blank line; line 3's code span holds `$$`.
+    let text = "a ```b\r\n\r\n```c $$```\r\nd$$\r\n"
+    #expect(protectMath(in: text).spans == [])
+    #expect(protectMath(in: text).markdown == text)
+    // Lone CRs: lines 1-3 are a code block (left alone), line 4 holds math.
+    #expect(protectMath(in: "```\r$a$\r```\r$b$").markdown == "```\r$a$\r```\rDSCNTMATH0X")
+    // A display span over a lone-CR line break keeps it, so cmark sees the same lines.
+    #expect(protectMath(in: "$$a\rb$$").markdown == "DSCNTMATH0X\rDSCNTMATHCX")
+    #expect(protectMath(in: "$$a\r\rb$$").spans == [])
+  }
+
+  /// Found by the fuzzer (Tools/fuzz/regressions/math-placeholder-opens-fence): the backticks
+  /// inside `$$```…$$` kept "````s $$```" from opening a fence; with the span replaced, the
+  /// line opened one that swallowed the snippet below. Such a line is now left as it is.
+  @Test func placeholdersNeverOpenACodeBlock() {
+    let text = "````s $$```\n\\sum$$ text\n\n```swift\nprint(1)\n```\n"
+    let protected = protectMath(in: text)
+    #expect(protected.markdown == text)
+    #expect(protected.spans == [])
+    // The snippet is still the only code block, at lines 4 to 6.
+    let blocks = parseMarkdown(protected.markdown).children.filter {
+      if case .codeBlock = $0.kind { true } else { false }
+    }
+    #expect(blocks.map(\.start.line) == [4])
+    // Math elsewhere on the page is still protected.
+    #expect(protectMath(in: text + "\n$a_1$\n").spans == ["$a_1$"])
+  }
+
   @Test func inlineMathKeepsUnderscoresAndAsterisks() {
     let protected = protectMath(in: "Let $a_1 * b_2$ be.")
     #expect(protected.spans == ["$a_1 * b_2$"])

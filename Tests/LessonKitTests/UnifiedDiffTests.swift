@@ -177,3 +177,18 @@ private func apply(_ diff: String, to old: [String]) -> [String] {
   }
   return result + old[next...]
 }
+
+@Test("truncatedDiff: the doc example; a short diff is kept whole")
+func truncatedDiffs() {
+  let diff = "--- a\n+++ b\n@@ -1 +1,3 @@\n x\n+y\n+z\n"
+  #expect(
+    truncatedDiff(diff, maxLines: 4)
+      == "--- a\n+++ b\n@@ -1 +1,3 @@\n x\n… 2 more lines of this diff not shown (0 removed, 2 added)\n"
+  )
+  #expect(truncatedDiff(diff, maxLines: 6) == diff)
+  #expect(truncatedDiff("", maxLines: 0) == "")
+  // One line left out, a removed one; the header lines are not counted as changes.
+  #expect(
+    truncatedDiff("--- a\n+++ b\n@@ -1 +0,0 @@\n-x\n", maxLines: 3)
+      == "--- a\n+++ b\n@@ -1 +0,0 @@\n… 1 more line of this diff not shown (1 removed, 0 added)\n")
+}

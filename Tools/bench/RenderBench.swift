@@ -1,22 +1,53 @@
 // Benchmark suite for the site renderer: `renderSite` on a generated course of 12 lessons
 // (prose with inline and display math, snippets, outputs, SVG figures), and on the real
 // `Lessons/*.md` of the working directory when there are any, with hand-made runs (each
-// snippet "printed" its recorded output; snippets that call `show(` showed one figure).
-// Target: the whole course in at most 1 s. Prints times; never a timed test.
+// snippet "printed" its recorded output; snippets that call `show(` showed one figure), then
+// both again with four interactive figures (the 96-frame momentum playground of
+// InteractiveBench.swift in lessons 3 to 6, where the course uses them).
+// Targets: the whole course in at most 1 s; at most `interactiveFigureBudget` (300 KiB) added
+// to a page per interactive figure. Prints times and sizes; never a timed test.
 
 import Foundation
 import LessonKit
 
 /// Runs the render benchmark suite.
 func benchRender() throws {
-  if let real = try realCourse() {
+  let real = try realCourse()
+  if let real {
     try measureRender(real, name: "Lessons/ (\(real.count) lessons, recorded outputs)")
   } else {
     print("no Lessons/*.md in \(FileManager.default.currentDirectoryPath); generated course only")
   }
+  let generated = generatedCourse(lessons: 12, snippetsPerLesson: 15)
+  try measureRender(generated, name: "generated course (12 lessons × 15 snippets)")
+
+  let playground = try benchInteractiveFigure()
+  if let real {
+    try measureRender(
+      withInteractiveFigures(real, playground),
+      name: "Lessons/ with 4 interactive figures of 96 frames (lessons 3–6)")
+  }
   try measureRender(
-    generatedCourse(lessons: 12, snippetsPerLesson: 15),
-    name: "generated course (12 lessons × 15 snippets)")
+    withInteractiveFigures(generated, playground),
+    name: "generated course with 4 interactive figures of 96 frames (lessons 3–6)")
+}
+
+/// `pages` with the first figure of the 4th to 7th lesson (lessons 03–06 of the course)
+/// replaced by `figure`, or added to the lesson's last shown snippet when it has none.
+private func withInteractiveFigures(_ pages: [SitePage], _ figure: FigureOutput) -> [SitePage] {
+  pages.enumerated().map { position, page in
+    guard (3...6).contains(position), var run = page.run else { return page }
+    let shown = Set(page.lesson.snippets.filter { !$0.attributes.contains(.hide) }.map(\.index))
+    if let slot = run.snippets.firstIndex(where: { !$0.figures.isEmpty && shown.contains($0.index) }
+    ) {
+      run.snippets[slot].figures[0] = figure
+    } else if let slot = run.snippets.lastIndex(where: { shown.contains($0.index) }) {
+      run.snippets[slot].figures.append(figure)
+    }
+    var changed = page
+    changed.run = run
+    return changed
+  }
 }
 
 /// Renders `pages` to a temporary folder: one warm-up, then repeats for at least 1 s (and at
@@ -59,6 +90,17 @@ private func measureRender(_ pages: [SitePage], name: String) throws {
       format:
         "  render: best %.3f s, median %.3f s over %d runs; target ≤ 1 s (best is %.1f%% of it)",
       times[0], times[times.count / 2], times.count, times[0] * 100))
+  let interactive = pages.filter {
+    $0.run?.snippets.contains { $0.figures.contains { $0.interactive != nil } } ?? false
+  }
+  if !interactive.isEmpty {
+    let sizes = interactive.map { page -> String in
+      let path = output + "/" + page.fileName
+      let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+      return "\(page.fileName) \(size / 1024) KiB"
+    }
+    print("  pages with an interactive figure: " + sizes.joined(separator: ", "))
+  }
   if !report.warnings.isEmpty { print("  warnings: \(report.warnings.count)") }
   #if DEBUG
     print("  (a debug build; a release build renders faster)")

@@ -87,19 +87,33 @@ struct RunOptions: ParsableArguments {
   @Flag(help: "Build the lessons program optimized (-c release): slower to build, faster to run.")
   var release = false
 
+  @Option(
+    help: ArgumentHelp(
+      "The most one snippet may print (and write to standard error, or as a figure): bytes, "
+        + "or with a unit (512KiB, 2MiB). A lesson that prints more is stopped there.",
+      valueName: "size"))
+  var maxOutput: String = "1MiB"
+
   func validate() throws {
     guard timeout > 0 else { throw ValidationError("--timeout must be positive, got \(timeout)") }
     guard jobs > 0 else { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
+    guard parseByteCount(maxOutput) != nil else {
+      throw ValidationError(
+        "--max-output must be a positive size such as 1048576, 512KiB or 2MiB, got '\(maxOutput)'"
+      )
+    }
   }
 
   /// LessonKit's options for this command line.
   func runOptions(
     packageDirectory: URL, onFinish: (@Sendable (LessonRun, Bool) -> Void)? = nil
   ) -> LessonRunOptions {
-    LessonRunOptions(
+    var options = LessonRunOptions(
       packageDirectory: packageDirectory, timeout: timeout, jobs: jobs, useCache: !noCache,
       runnerExecutable: runner.map { URL(fileURLWithPath: $0).standardizedFileURL },
       onFinish: onFinish, configuration: release ? .release : .debug)
+    options.maxOutput = parseByteCount(maxOutput) ?? LessonRunOptions.defaultMaxOutput
+    return options
   }
 }
 

@@ -14,8 +14,10 @@ struct Lessons: AsyncParsableCommand {
       prints. Attributes after `swift`: hide (runs, not shown), norun (compiled, not run), \
       nocheck (runs, output not compared), solution (shown only in the instructor edition), \
       exact (compared character for character; otherwise numbers with a point or an \
-      exponent match within one unit of their last printed digit). Snippets call throwing \
-      functions with `try`.
+      exponent match within one unit of their last printed digit), fails (must trap or throw; \
+      its output block ends with the error, e.g. `threw: …` or `Fatal error: …`; it runs in a \
+      process of its own, so later snippets do not see what it declares). Snippets call \
+      throwing functions with `try`.
 
       Examples:
         lessons verify                      check every lesson

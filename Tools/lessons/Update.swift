@@ -12,9 +12,12 @@ extension Lessons {
       discussion: """
         Builds and runs the selected lessons like `verify`, then writes what every checked \
         snippet printed into its ```output block, adding one after a snippet that printed \
-        something and has none. Only output blocks change; every other byte (line endings \
-        included) stays as it was, and the file is replaced atomically. A lesson that fails \
-        to compile, crashes or times out is not touched. Review the change with `git diff`.
+        something and has none. Only output blocks change; every other byte (line endings, \
+        a byte-order mark, tabs, trailing spaces) stays as it was, and the file is replaced \
+        atomically. A lesson that fails to compile, crashes or times out is not touched, nor \
+        is a file that changed since it was read (another `lessons update`, an editor): \
+        that is reported and the command exits 1. Bytes a snippet printed that are not UTF-8 \
+        are written as \\xHH. Review the change with `git diff`.
 
         Examples:
           lessons update Lessons/00-getting-started.md
@@ -57,10 +60,15 @@ extension Lessons {
         }
         let file = selection.packageDirectory.appending(path: lesson.path)
         do {
-          try writeAtomically(new, toFile: file.path)
+          try writeAtomically(new, toFile: file.path, expected: source)
+        } catch let error as FileError {
+          print("\(lesson.path): error: not updated: \(error.message)")
+          failed += 1
+          continue
         } catch {
-          printError("\(lesson.path): error: cannot write the updated lesson: \(error)")
-          throw ExitCode(1)
+          print("\(lesson.path): error: not updated: \(error)")
+          failed += 1
+          continue
         }
         print("\(lesson.path): updated")
         updated += 1

@@ -6,6 +6,8 @@ document.addEventListener("DOMContentLoaded", function () {
       { left: "$", right: "$", display: false }
     ],
     ignoredTags: ["script", "noscript", "style", "textarea", "pre", "code", "option", "samp"],
-    ignoredClasses: ["figure-svg", "output", "failure", "mismatch", "dollar"]
+    ignoredClasses: [
+      "figure-svg", "figure-controls", "figure-values", "output", "failure", "mismatch", "dollar"
+    ]
   });
 });
