@@ -10,11 +10,12 @@ func snippetHTML(
 ) -> String {
   let hidden = !edition.shows(snippet)
   let path = page.lesson.path
+  let strings = page.language.strings
   var html = ""
   let boxed = !hidden && snippet.attributes.contains(.solution)
   if boxed {
-    html += "<aside class=\"solution-box\" aria-label=\"Solution\">"
-    html += "<p class=\"solution-label\">Solution</p>\n"
+    html += "<aside class=\"solution-box\" aria-label=\"\(strings.solution)\">"
+    html += "<p class=\"solution-label\">\(strings.solution)</p>\n"
   }
   if !hidden {
     let classes = (["snippet"] + snippet.attributes.map(\.rawValue).sorted()).joined(separator: " ")
@@ -35,14 +36,16 @@ func snippetHTML(
             place: "\(path):\(snippet.code.openingLine)", warnings: &warnings)
         }
       }
-      if failedHere, let failure = lessonRun.failure { html += failureBox(failure, path: path) }
+      if failedHere, let failure = lessonRun.failure {
+        html += failureBox(failure, path: path, strings: strings)
+      }
     } else if failedHere, let failure = lessonRun.failure {
-      html += failureBox(failure, path: path)
+      html += failureBox(failure, path: path, strings: strings)
     } else if snippet.attributes.contains(.norun) {
-      if !hidden { html += "<p class=\"note\">Compiled, not run.</p>\n" }
+      if !hidden { html += "<p class=\"note\">\(strings.compiledNotRun)</p>\n" }
     } else if lessonRun.failure != nil {
       if !hidden {
-        html += "<p class=\"note\">Not run: the lesson stopped before this snippet.</p>\n"
+        html += "<p class=\"note\">\(strings.notRun)</p>\n"
       }
     } else {
       warnings.append(
@@ -54,8 +57,8 @@ func snippetHTML(
     html += outputHTML(snippet.output?.content ?? "")
   }
   if let note = page.mismatches[snippet.index] {
-    html += "<div class=\"mismatch\" role=\"note\"><p><strong>This output differs from the "
-    html += "output recorded in the lesson</strong> (\(path.htmlEscaped):"
+    html += "<div class=\"mismatch\" role=\"note\"><p><strong>\(strings.outputDiffers)"
+    html += "</strong> (\(path.htmlEscaped):"
     html += "\(snippet.output?.openingLine ?? snippet.code.closingLine)):</p>"
     html += "<pre>\(note.htmlEscaped)</pre></div>\n"
   }
@@ -131,10 +134,10 @@ private func svgStart(_ document: String) -> Substring? {
   return svg.hasPrefix("<svg") ? svg : nil
 }
 
-/// The warning box of a lesson that did not run to its end.
-func failureBox(_ failure: LessonFailure, path: String) -> String {
-  let what = failure.snippetIndex == nil ? "did not compile" : "stopped here"
-  var html = "<div class=\"failure\" role=\"alert\"><p><strong>This lesson \(what).</strong> "
+/// The warning box of a lesson that did not run to its end, in the words of `strings`.
+func failureBox(_ failure: LessonFailure, path: String, strings: SiteStrings = .english) -> String {
+  let what = failure.snippetIndex == nil ? strings.didNotCompile : strings.stoppedHere
+  var html = "<div class=\"failure\" role=\"alert\"><p><strong>\(what)</strong> "
   html += "<code>\(path.htmlEscaped):\(failure.line)</code></p>"
   html += "<pre>\(failure.message.htmlEscaped)</pre></div>\n"
   return html

@@ -17,7 +17,9 @@ struct Lessons: AsyncParsableCommand {
       exponent match within one unit of their last printed digit), fails (must trap or throw; \
       its output block ends with the error, e.g. `threw: …` or `Fatal error: …`; it runs in a \
       process of its own, so later snippets do not see what it declares). Snippets call \
-      throwing functions with `try`.
+      throwing functions with `try`. A translation, Lessons/zh/NAME.md, repeats the snippets \
+      and outputs of Lessons/NAME.md with translated prose; it is not compiled, and `verify` \
+      checks that it stays in step.
 
       Examples:
         lessons verify                      check every lesson
@@ -27,9 +29,12 @@ struct Lessons: AsyncParsableCommand {
         lessons check-prose                 the numbers of the text only, nothing run
         lessons update Lessons/00-getting-started.md
         lessons list
-        lessons render                      the course as HTML in site/
+        lessons render                      the course as HTML in site/ (translations in site/zh/)
+        lessons sync-translations           copy changed snippets into Lessons/zh/*.md
       """,
-    subcommands: [Verify.self, Update.self, List.self, Render.self, CheckProse.self],
+    subcommands: [
+      Verify.self, Update.self, List.self, Render.self, CheckProse.self, SyncTranslations.self,
+    ],
     defaultSubcommand: Verify.self
   )
 }
