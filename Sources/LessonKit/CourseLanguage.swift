@@ -79,6 +79,8 @@ struct SiteStrings: Sendable {
   var outputDiffers: String
   /// The failure box of a lesson that did not compile.
   var didNotCompile: String
+  /// The failure box under the snippet that holds a lesson's first compile error.
+  var doesNotCompile: String
   /// The failure box of a lesson that stopped.
   var stoppedHere: String
   /// The index's note on a lesson that failed, before its line number.
@@ -99,7 +101,8 @@ struct SiteStrings: Sendable {
     compiledNotRun: "Compiled, not run.",
     notRun: "Not run: the lesson stopped before this snippet.",
     outputDiffers: "This output differs from the output recorded in the lesson",
-    didNotCompile: "This lesson did not compile.", stoppedHere: "This lesson stopped here.",
+    didNotCompile: "This lesson did not compile.",
+    doesNotCompile: "This lesson does not compile.", stoppedHere: "This lesson stopped here.",
     didNotRunToEnd: { "Did not run to its end (line \($0))." },
     notTranslated: "(not translated yet: the English lesson)", languageLabel: "Language",
     outOfSync:
@@ -113,7 +116,8 @@ struct SiteStrings: Sendable {
     startAfter: "开始；每一课都建立在前面几课的基础上。", linkToSection: "链接到本节",
     solution: "参考答案", compiledNotRun: "只编译，不运行。",
     notRun: "未运行：本课在这段代码之前就停止了。", outputDiffers: "这段输出与课文记录的输出不同",
-    didNotCompile: "本课没有通过编译。", stoppedHere: "本课在这里停止。",
+    didNotCompile: "本课没有通过编译。",
+    doesNotCompile: "本课无法编译。", stoppedHere: "本课在这里停止。",
     didNotRunToEnd: { "没有运行到结尾（第 \($0) 行）。" }, notTranslated: "（尚未翻译：英文原文）",
     languageLabel: "语言", outOfSync: "这篇译文与英文原文不同步；下面显示的是译文自己记录的输出。")
 }

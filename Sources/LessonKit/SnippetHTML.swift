@@ -134,9 +134,13 @@ private func svgStart(_ document: String) -> Substring? {
   return svg.hasPrefix("<svg") ? svg : nil
 }
 
-/// The warning box of a lesson that did not run to its end, in the words of `strings`.
+/// The warning box of a lesson that did not run to its end, in the words of `strings`: under the
+/// snippet that stopped it or holds its first compile error, else at the top of the page.
 func failureBox(_ failure: LessonFailure, path: String, strings: SiteStrings = .english) -> String {
-  let what = failure.snippetIndex == nil ? strings.didNotCompile : strings.stoppedHere
+  let what =
+    failure.isCompileError
+    ? strings.doesNotCompile
+    : failure.snippetIndex == nil ? strings.didNotCompile : strings.stoppedHere
   var html = "<div class=\"failure\" role=\"alert\"><p><strong>\(what)</strong> "
   html += "<code>\(path.htmlEscaped):\(failure.line)</code></p>"
   html += "<pre>\(failure.message.htmlEscaped)</pre></div>\n"

@@ -30,10 +30,12 @@ struct Lessons: AsyncParsableCommand {
         lessons update Lessons/00-getting-started.md
         lessons list
         lessons render                      the course as HTML in site/ (translations in site/zh/)
+        lessons preview                     served on localhost, verified again on each edit
         lessons sync-translations           copy changed snippets into Lessons/zh/*.md
       """,
     subcommands: [
-      Verify.self, Update.self, List.self, Render.self, CheckProse.self, SyncTranslations.self,
+      Verify.self, Update.self, List.self, Render.self, CheckProse.self, Preview.self,
+      SyncTranslations.self,
     ],
     defaultSubcommand: Verify.self
   )
