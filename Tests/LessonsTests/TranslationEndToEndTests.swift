@@ -271,4 +271,38 @@ struct TranslationEndToEndTests {
       failing.output.contains(
         package.path("zh/translated") + ":34: error: prose number 7.25 is not printed"))
   }
+
+  @Test("preview renders the translation and renders it again when the Chinese file is edited")
+  func previewRendersTheTranslation() async throws {
+    let package = try FixturePackage()
+    let preview = try startPreview(package, lessons: ["translated"])
+    defer { _ = preview.interrupt() }
+    #expect(
+      try await preview.wait { $0.contains("(rendering 1)") }, "output:\n\(preview.output)")
+    let server = DevTools(port: try #require(previewPort(preview.output)))
+    let first = try #require(server.httpRequest("GET", "/zh/translated.html"))
+    #expect(first.contains("<html lang=\"zh-Hans\">"))
+    #expect(first.contains(">平方数</text>"), "the figure of the run in Chinese")
+
+    // A heading of the Chinese file edited: the preview sees the file, checks and renders it.
+    let edited = try package.text("zh/translated").replacingOccurrences(
+      of: "## 平方\n", with: "## 平方数\n")
+    try package.write("zh/translated", edited)
+    #expect(
+      try await preview.wait { $0.contains("(rendering 2)") }, "output:\n\(preview.output)")
+    let second = try #require(server.httpRequest("GET", "/zh/translated.html"))
+    #expect(second.contains("<h2 id=\"squares\""))
+    #expect(second.contains(">平方数 <a class=\"anchor\""))
+
+    // A snippet changed in the translation only: reported in the log, shown on the page.
+    let drifted = edited.replacingOccurrences(of: "print(squares)\n", with: "print(squares, 0)\n")
+    try package.write("zh/translated", drifted)
+    #expect(
+      try await preview.wait { $0.contains("(rendering 3)") }, "output:\n\(preview.output)")
+    #expect(
+      preview.output.contains(
+        package.path("zh/translated") + ":7: error: snippet 1 differs from snippet 1 of "))
+    let third = try #require(server.httpRequest("GET", "/zh/translated.html"))
+    #expect(third.contains("class=\"failure out-of-sync\""))
+  }
 }
