@@ -71,6 +71,14 @@ struct SiteStrings: Sendable {
   var linkToSection: String
   /// The label of a solution's box.
   var solution: String
+  /// The label of a placeholder's box in the student edition.
+  var yourAnswer: String
+  /// The label of a placeholder's box in the instructor edition.
+  var placeholderForInstructors: String
+  /// The label of a check's box.
+  var check: String
+  /// The label of a hidden check's box (instructor edition).
+  var hiddenCheck: String
   /// Under a `norun` snippet.
   var compiledNotRun: String
   /// Under a snippet the failed lesson never reached.
@@ -97,7 +105,9 @@ struct SiteStrings: Sendable {
     instructorEditionSuffix: " (instructor edition)", contents: "Contents",
     contentsLabel: "Contents of this lesson", lessonsLabel: "Lessons", allLessons: "All lessons",
     startBefore: "Start with ", startAfter: "; each lesson builds on the ones before it.",
-    linkToSection: "Link to this section", solution: "Solution",
+    linkToSection: "Link to this section", solution: "Solution", yourAnswer: "Your answer",
+    placeholderForInstructors: "Placeholder (what students start from)", check: "Check",
+    hiddenCheck: "Hidden check",
     compiledNotRun: "Compiled, not run.",
     notRun: "Not run: the lesson stopped before this snippet.",
     outputDiffers: "This output differs from the output recorded in the lesson",
@@ -114,7 +124,8 @@ struct SiteStrings: Sendable {
     instructorEditionSuffix: "（教师版）", contents: "目录", contentsLabel: "本课目录",
     lessonsLabel: "课程", allLessons: "全部课程", startBefore: "从",
     startAfter: "开始；每一课都建立在前面几课的基础上。", linkToSection: "链接到本节",
-    solution: "参考答案", compiledNotRun: "只编译，不运行。",
+    solution: "参考答案", yourAnswer: "你的答案", placeholderForInstructors: "占位代码（学生的起点）",
+    check: "检查", hiddenCheck: "隐藏的检查", compiledNotRun: "只编译，不运行。",
     notRun: "未运行：本课在这段代码之前就停止了。", outputDiffers: "这段输出与课文记录的输出不同",
     didNotCompile: "本课没有通过编译。",
     doesNotCompile: "本课无法编译。", stoppedHere: "本课在这里停止。",
