@@ -305,4 +305,67 @@ struct TranslationEndToEndTests {
     let third = try #require(server.httpRequest("GET", "/zh/translated.html"))
     #expect(third.contains("class=\"failure out-of-sync\""))
   }
+
+  @Test("student-edition cuts the Chinese translation as the English lesson; check reads its copy")
+  func studentEditionInChinese() throws {
+    let package = try FixturePackage()
+    // A translation of the exercises fixture, written here: its text translated, its code the
+    // lesson's.
+    let translatedLines = [
+      ("# Checked exercises\n", "# 受检查的练习\n"), ("## Exercises\n", "## 练习\n"),
+      ("1. Store the sum of the entries of `a` in `total`.", "1. 把 `a` 的各元素之和存进 `total`。"),
+    ]
+    func translated(_ text: String) -> String {
+      translatedLines.reduce(text) { $0.replacingOccurrences(of: $1.0, with: $1.1) }
+    }
+    let english = try package.text("exercises")
+    try package.write("zh/exercises", translated(english))
+    let output = package.root.appending(path: "student")
+    let result = try package.lessons(
+      ["student-edition", "--output", output.path], lessons: ["exercises"])
+    #expect(result.status == 0, "stdout:\n\(result.output)\nstderr:\n\(result.error)")
+    #expect(result.output.contains("wrote the student edition of 1 lesson(s) and 1 translation(s)"))
+
+    // The same blocks cut (solutions, their outputs, hidden checks): the Chinese edition is the
+    // English edition with the same lines translated.
+    let englishEdition = try String(
+      contentsOf: output.appending(path: "Lessons/exercises.md"), encoding: .utf8)
+    let chineseEdition = try String(
+      contentsOf: output.appending(path: "Lessons/zh/exercises.md"), encoding: .utf8)
+    #expect(englishEdition != english)
+    #expect(chineseEdition == translated(englishEdition))
+    #expect(chineseEdition.contains("## 练习\n"))
+
+    // Its page: in Chinese, the placeholder in a box labelled in Chinese, no solution.
+    let page = try String(
+      contentsOf: output.appending(path: "site/zh/exercises.html"), encoding: .utf8)
+    #expect(page.contains("<html lang=\"zh-Hans\">"))
+    let text = page.replacing(/<[^>]*>/, with: "")
+    #expect(text.contains("你的答案") && !text.contains("参考答案"))
+    for secret in ["values.max()", "a.map { $0 * $0 }", "[1, 4, 9, 16]"] {
+      #expect(!text.contains(secret), "\(secret)")
+    }
+
+    // A student's copy of the Chinese edition, exercise 1 answered wrongly, is checked against
+    // the lesson of its file name.
+    let copy = package.root.appending(path: "work/zh/exercises.md")
+    try FileManager.default.createDirectory(
+      at: copy.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try Data(
+      chineseEdition.replacingOccurrences(
+        of: "let total = 0.0\n", with: "let total = a.reduce(0, +) - 1\n"
+      ).utf8
+    ).write(to: copy)
+    let checked = try package.lessons(
+      [
+        "check", copy.path, "--course-folder", FixturePackage.folder, "--exercise-timeout", "2",
+      ], lessons: [])
+    #expect(checked.status == 1, "stdout:\n\(checked.output)\nstderr:\n\(checked.error)")
+    // The check's assertion: line 35 of the lesson, 25 once solution 1 (lines 24–33, and the
+    // blank line after it) is cut; the answer has as many lines as the placeholder.
+    #expect(
+      checked.output.contains(
+        "exercise 1: FAILED: \(copy.path):25: check failed: the sum of a: got 9.0, expected 10.0"))
+    #expect(checked.output.hasSuffix("0 passed, 1 failed, 2 not attempted\n"))
+  }
 }
