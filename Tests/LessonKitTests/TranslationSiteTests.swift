@@ -194,6 +194,51 @@ private func read(_ url: URL, _ name: String) throws -> String {
     }
   }
 
+  @Test func aCheckedExerciseIsLabelledInChineseInEachEdition() throws {
+    let chinese = """
+      # 甲
+
+      ## 练习
+
+      1. 把 1 存进 `x`。
+
+         ```swift placeholder
+         let x = 0
+         ```
+
+         ```swift solution
+         let x = 1
+         ```
+
+         ```swift check
+         checkEqual(x, 1, "x")
+         ```
+
+         ```swift check hidden
+         check(x > 0, "x > 0")
+         ```
+      """
+    let page = SitePage(
+      lesson: fixtureLesson(chinese, path: "Lessons/zh/a.md"), source: chinese,
+      language: .chinese)
+    func labels(_ html: String) -> [String] {
+      html.matches(of: /<p class="(?:exercise|solution)-label">([^<]*)<\/p>/).map {
+        String($0.output.1)
+      }
+    }
+    // The student edition: the placeholder as the student's answer and the shown check; the
+    // instructor edition: every block, the placeholder said to be where students start.
+    #expect(labels(renderLesson(page, edition: .student).html) == ["你的答案", "检查"])
+    #expect(
+      labels(renderLesson(page, edition: .instructor).html) == [
+        "占位代码（学生的起点）", "参考答案", "检查", "隐藏的检查",
+      ])
+    // The English words stay on English pages.
+    let english = SitePage(
+      lesson: fixtureLesson(chinese, path: "Lessons/a.md"), source: chinese)
+    #expect(labels(renderLesson(english, edition: .student).html) == ["Your answer", "Check"])
+  }
+
   @Test func aTranslationOutOfStepShowsItsProblems() throws {
     let (folder, site, _) = try renderedTranslatedCourse("zh-drift", outOfStep: true)
     defer { try? FileManager.default.removeItem(at: folder) }
