@@ -68,6 +68,7 @@ func pluginAndCatalogAgree() throws {
 /// joined, `lessons verify` runs the check by default (`Verify.proseCheckByDefault`).
 let proseCheckedLessons = [
   "Lessons/00-getting-started.md", "Lessons/01-diagnosis.md", "Lessons/02-critical-points.md",
+  "Lessons/04-adaptive-learning-rates.md", "Lessons/05-learning-rate-scheduling.md",
 ]
 
 @Test("Every number in these lessons' prose is backed or cited", arguments: proseCheckedLessons)
