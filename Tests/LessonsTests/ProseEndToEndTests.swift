@@ -85,13 +85,20 @@ struct ProseEndToEndTests {
         "prose: 1 passed, 1 failed (5 numbers not backed, 1 citation problem)\n"))
   }
 
-  @Test("verify without --prose leaves the prose alone (off by default for now)")
-  func verifyWithoutProse() throws {
+  @Test("verify checks the prose by default; --no-prose and --portability leave it alone")
+  func proseByDefault() throws {
     let package = try FixturePackage()
-    let result = try package.lessons(["verify"], lessons: ["prose-fails"])
-    #expect(result.status == 0, "stdout:\n\(result.output)\nstderr:\n\(result.error)")
-    #expect(result.output.hasSuffix("1 passed, 0 failed\n"))
-    #expect(!result.output.contains("Prose check"))
+    let plain = try package.lessons(["verify"], lessons: ["prose-fails"])
+    #expect(plain.status == 1, "stdout:\n\(plain.output)\nstderr:\n\(plain.error)")
+    #expect(plain.output.contains("\(package.path("prose-fails")):4: error: prose number 1258"))
+    #expect(plain.output.hasSuffix("(5 numbers not backed, 1 citation problem)\n"))
+    let without = try package.lessons(["verify", "--no-prose"], lessons: ["prose-fails"])
+    #expect(without.status == 0, "stdout:\n\(without.output)\nstderr:\n\(without.error)")
+    #expect(without.output.hasSuffix("1 passed, 0 failed\n"))
+    #expect(!without.output.contains("Prose check"))
+    let environments = try package.lessons(["verify", "--list-environments"], lessons: ["prose"])
+    #expect(environments.status == 0, "stderr:\n\(environments.error)")
+    #expect(!environments.output.contains("Prose check"))
   }
 
   @Test("verify --prose does not combine with --portability")

@@ -28,7 +28,7 @@ struct Lessons: AsyncParsableCommand {
         lessons verify                      check every lesson
         lessons verify Lessons/00-getting-started.md --timeout 10
         lessons verify --portability        every lesson under other BLAS kernels and builds
-        lessons verify --prose              outputs, then the numbers of the lessons' text
+        lessons verify --no-prose           outputs only, not the numbers of the lessons' text
         lessons check-prose                 the numbers of the text only, nothing run
         lessons update Lessons/00-getting-started.md
         lessons list

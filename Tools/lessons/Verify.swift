@@ -52,12 +52,12 @@ extension Lessons {
         --jobs lessons run at once, across environments. It builds the release lessons \
         program (about 3 minutes the first time).
 
-        --prose also checks every number of the lessons' text against their outputs (the \
-        recorded ones and what this run printed) and snippets, as `lessons check-prose` \
-        does: under its own heading, a line per lesson, `Lessons/x.md:LINE: error:` for each \
-        number nothing backs, and its own summary line, `prose: N passed, M failed`, after \
-        the outputs' one; the command then exits 1 when either fails. It is off by default \
-        until the course passes it (then --no-prose turns it off).
+        The prose check runs after the outputs' one: every number of the lessons' text is \
+        checked against their outputs (the recorded ones and what this run printed) and \
+        snippets, as `lessons check-prose` does: under its own heading, a line per lesson, \
+        `Lessons/x.md:LINE: error:` for each number nothing backs, and its own summary line, \
+        `prose: N passed, M failed`; the command exits 1 when either fails. --no-prose \
+        leaves the prose alone; --portability does not check it (run `lessons check-prose`).
 
         Examples:
           lessons verify
@@ -67,7 +67,7 @@ extension Lessons {
           lessons verify --portability       every lesson in every environment
           lessons verify --portability --kernels Sandybridge,Atom
           lessons verify --list-environments
-          lessons verify --prose             outputs, then the numbers of the prose
+          lessons verify --no-prose          outputs only, not the numbers of the prose
         """)
 
     @OptionGroup var selection: LessonSelection
@@ -84,18 +84,21 @@ extension Lessons {
     @Flag(
       inversion: .prefixedNo,
       help: """
-        Also check that every number of the lessons' text is printed by a checked output, \
-        written in a snippet, or marked cited (see `lessons check-prose`).
+        Check that every number of the lessons' text is printed by a checked output, written \
+        in a snippet, or marked cited (see `lessons check-prose`); on by default, except with \
+        --portability.
         """)
-    var prose = Self.proseCheckByDefault
+    var prose: Bool?
 
-    /// Whether `verify` runs the prose check without `--prose`: off until the course passes
-    /// it (issue 18); turning it on is this one line.
-    static let proseCheckByDefault = false
+    /// Whether this run checks the prose: unless `--no-prose` is given, every run but a
+    /// portability run (which compares environments, not the text).
+    var checksProse: Bool {
+      prose ?? !(portability.portability || portability.listEnvironments)
+    }
 
     func validate() throws {
       guard slow >= 0 else { throw ValidationError("--slow must be 0 or more, got \(slow)") }
-      if prose && (portability.portability || portability.listEnvironments) {
+      if prose == true && (portability.portability || portability.listEnvironments) {
         throw ValidationError(
           "--prose does not combine with --portability or --list-environments; "
             + "run `lessons check-prose` on its own")
@@ -143,7 +146,7 @@ extension Lessons {
         throw ExitCode(2)
       }
       var proseFailed = false
-      if prose {
+      if checksProse {
         let runsByPath = Dictionary(runs.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
         proseFailed = !printProseCheck(
           zip(sources, runs).map { (lesson: $0.lesson, source: $0.source, run: $1) }
