@@ -59,15 +59,21 @@ final class FixturePackage: Sendable {
   /// Runs `lessons ARGUMENTS --package-path ROOT --runner FIXTURE-RUNNER LESSONS…` (without
   /// `--runner` for `list` and `check-prose`, which run nothing), with `environment` added to
   /// this process's (the lesson processes inherit it).
+  ///
+  /// `verify` checks the prose by default; most tests here are about the outputs, so `verify`
+  /// gets `--no-prose` unless the arguments say `--prose` or `checkingProse` is true.
   func lessons(
-    _ arguments: [String], lessons names: [String], environment: [String: String] = [:]
+    _ arguments: [String], lessons names: [String], environment: [String: String] = [:],
+    checkingProse: Bool = false
   ) throws -> (status: Int32, output: String, error: String) {
     let bin = builtRunner().deletingLastPathComponent()
     let runner = bin.appending(path: "lesson-fixture-runner").path
     let runs = !["list", "check-prose", "sync-translations"].contains(arguments.first ?? "")
+    let noProse = arguments.first == "verify" && !checkingProse && !arguments.contains("--prose")
     return try runProgram(
       bin.appending(path: "lessons"),
       arguments + ["--package-path", root.path] + (runs ? ["--runner", runner] : [])
+        + (noProse ? ["--no-prose"] : [])
         + names.map { path($0) },
       in: root, environment: environment)
   }

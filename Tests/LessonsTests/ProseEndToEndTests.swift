@@ -88,7 +88,7 @@ struct ProseEndToEndTests {
   @Test("verify checks the prose by default; --no-prose and --portability leave it alone")
   func proseByDefault() throws {
     let package = try FixturePackage()
-    let plain = try package.lessons(["verify"], lessons: ["prose-fails"])
+    let plain = try package.lessons(["verify"], lessons: ["prose-fails"], checkingProse: true)
     #expect(plain.status == 1, "stdout:\n\(plain.output)\nstderr:\n\(plain.error)")
     #expect(plain.output.contains("\(package.path("prose-fails")):4: error: prose number 1258"))
     #expect(plain.output.hasSuffix("(5 numbers not backed, 1 citation problem)\n"))
@@ -96,7 +96,8 @@ struct ProseEndToEndTests {
     #expect(without.status == 0, "stdout:\n\(without.output)\nstderr:\n\(without.error)")
     #expect(without.output.hasSuffix("1 passed, 0 failed\n"))
     #expect(!without.output.contains("Prose check"))
-    let environments = try package.lessons(["verify", "--list-environments"], lessons: ["prose"])
+    let environments = try package.lessons(
+      ["verify", "--list-environments"], lessons: ["prose"], checkingProse: true)
     #expect(environments.status == 0, "stderr:\n\(environments.error)")
     #expect(!environments.output.contains("Prose check"))
   }
