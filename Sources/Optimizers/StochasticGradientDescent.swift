@@ -98,7 +98,8 @@ public struct StochasticGradientDescent<Scalar: TensorScalar>: Optimizer, Sendab
   /// - Parameters:
   ///   - parameters: θ, updated in place.
   ///   - gradient: g, same length.
-  ///   - state: The momentum buffer b, updated in place (empty while μ = 0).
+  ///   - buffer: The momentum buffer b (the `state` argument), updated in place (empty while
+  ///     μ = 0).
   ///   - learningRate: η for this step.
   ///   - step: t (unused: the first step is the one that finds b empty).
   @_specialize(where Scalar == Float)
