@@ -46,8 +46,9 @@ public protocol Optimizer<Scalar> {
   /// The learning rate η used by ``step(_:gradient:)``.
   var learningRate: Scalar { get set }
 
-  /// The state and the step count, kept by ``step(_:gradient:learningRate:)-(_,_,Self.Scalar)``: `nil` state
-  /// and 0 steps before the first step and after ``reset()``.
+  /// The state and the step count, kept by
+  /// ``step(_:gradient:learningRate:)-(_,_,Self.Scalar)``: `nil` state and 0 steps before the
+  /// first step and after ``reset()``.
   var memory: OptimizerMemory<State> { get set }
 
   /// The state before the first step (zeros, or an initial value), for `parameterCount`

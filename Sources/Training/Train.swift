@@ -5,7 +5,8 @@ import TensorCore
 /// returns the per-epoch history — the few-line training loop of the lessons.
 ///
 /// Each step takes the next mini-batch, computes the loss and the flat gradient
-/// (``/TensorCore/Sequential/lossAndGradient(inputs:targets:)``) and lets `optimizer` take one step.
+/// (``/TensorCore/Sequential/lossAndGradient(inputs:targets:)``) and lets `optimizer` take one
+/// step.
 /// The step uses the optimizer's own ``/Optimizers/Optimizer/learningRate`` unless a
 /// `schedule` gives the rate of each step:
 ///
