@@ -4,6 +4,17 @@
 
 import PackageDescription
 
+// The numeric modules are compiled optimized (-O) even in a debug build: lessons run about ten
+// times faster, and only the generated lesson code stays unoptimized (quick to compile).
+// SwiftPM passes a target's flags after its own -Onone, and the last -O flag wins; -enable-
+// testing still comes with the debug build, so the tests' `@testable import` works.
+// `-assert-config Debug` keeps what a debug build checks and says: `precondition` messages
+// (an -O build traps without them) and `assert`. Outputs are the same bit for bit
+// (`descent-bench lessons` compares every output of the course).
+let optimizedInDebug: [SwiftSetting] = [
+  .unsafeFlags(["-O", "-assert-config", "Debug"], .when(configuration: .debug))
+]
+
 let package = Package(
   name: "Descent",
   platforms: [.macOS(.v14)],
@@ -25,6 +36,8 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
     // `swift package generate-documentation` (Tools/run lessons builds the API reference).
     .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
+    // The HTTP server of `lessons preview`: small, no SwiftNIO (see README, "Previewing").
+    .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
   ],
   targets: [
     // MARK: System libraries (Debian packages; see README and .ci/run)
@@ -52,14 +65,20 @@ let package = Package(
         .target(name: "CBLAS", condition: .when(platforms: [.linux])),
         .target(name: "CLAPACKE", condition: .when(platforms: [.linux])),
       ],
-      resources: [.copy("Resources")]
+      resources: [.copy("Resources")],
+      swiftSettings: optimizedInDebug
     ),
-    .target(name: "Optimizers", dependencies: ["TensorCore"]),
-    .target(name: "Normalization", dependencies: ["TensorCore"]),
-    .target(name: "Hessian", dependencies: ["TensorCore"]),
-    .target(name: "Training", dependencies: ["TensorCore", "Optimizers"]),
-    .target(name: "Figures"),
-    .target(name: "LessonSupport", dependencies: ["Figures", "LessonResultsFormat"]),
+    .target(name: "Optimizers", dependencies: ["TensorCore"], swiftSettings: optimizedInDebug),
+    .target(
+      name: "Normalization", dependencies: ["TensorCore"], swiftSettings: optimizedInDebug),
+    .target(name: "Hessian", dependencies: ["TensorCore"], swiftSettings: optimizedInDebug),
+    .target(
+      name: "Training", dependencies: ["TensorCore", "Optimizers"], swiftSettings: optimizedInDebug
+    ),
+    .target(name: "Figures", swiftSettings: optimizedInDebug),
+    .target(
+      name: "LessonSupport", dependencies: ["Figures", "LessonResultsFormat"],
+      swiftSettings: optimizedInDebug),
 
     // MARK: Lesson side
     // The results folder a lesson process leaves for `lessons` (progress.tsv, snippet-I.out,
@@ -74,10 +93,12 @@ let package = Package(
       dependencies: [
         "LessonKit",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "FlyingFox", package: "FlyingFox"),
       ],
       path: "Tools/lessons"
     ),
-    // Turns Lessons/*.md into one Swift file at build time (run by the LessonCodegen plugin).
+    // Turns each lesson of Lessons/*.md into a Swift file of its own, and writes the
+    // dispatcher, at build time (run by the LessonCodegen plugin, one command per file).
     .executableTarget(
       name: "lesson-codegen", dependencies: ["LessonKit"], path: "Tools/lesson-codegen"),
     .plugin(

@@ -161,3 +161,24 @@ private func resolvingSymbolicLink(_ path: String) -> String {
   defer { free(resolved) }
   return String(cString: resolved)
 }
+
+/// Writes `text` to `path` (atomically, as ``writeAtomically(_:toFile:)``) unless the file
+/// already holds exactly this text, so that an unchanged file keeps its modification date:
+/// `lesson-codegen` rewrites only the lessons that changed, and the compiler's incremental
+/// build then redoes only those.
+///
+/// ```swift
+/// try writeIfChanged(source, toFile: "GeneratedLesson-00-start.swift")  // false: same text
+/// ```
+///
+/// - Parameters:
+///   - text: The new contents.
+///   - path: The file to write.
+/// - Returns: Whether the file was written.
+/// - Throws: `FileError` when writing fails (see ``writeAtomically(_:toFile:)``).
+@discardableResult
+public func writeIfChanged(_ text: String, toFile path: String) throws -> Bool {
+  if let old = try? readTextFile(atPath: path), old == text { return false }
+  try writeAtomically(text, toFile: path)
+  return true
+}

@@ -1,84 +1,188 @@
 // Code generation: every lesson becomes one Swift function whose body holds the lesson's
-// snippets in order, so they share state like the cells of a notebook. All lessons go into one
-// file, compiled once into the `lesson-runner` program.
+// snippets in order, so they share state like the cells of a notebook. Each lesson goes into a
+// file of its own, and a small dispatcher file lists them, so that editing one lesson makes the
+// compiler redo one file (the generator rewrites only the files whose text changed). All of
+// them compile into the one `lesson-runner` program.
 
-/// The modules every generated lesson imports, in the order they are written.
+/// The modules every generated lesson of `lesson-runner` imports, in the order they are
+/// written (the LessonCodegen plugin passes the modules the lessons program depends on, and
+/// Foundation; for `lesson-runner` that is this list).
 public let lessonImports = [
   "Figures", "Foundation", "Hessian", "LessonSupport", "Normalization", "Optimizers",
   "TensorCore", "Training",
 ]
 
-/// Generates the Swift source of the `lesson-runner` program's lessons.
+/// The name of the Swift function that holds each lesson, in the order of `paths`:
+/// `lesson_` and the file name without `.md`, every character other than an ASCII letter or
+/// digit written `_` (`Lessons/00-getting-started.md` → `lesson_00_getting_started`). Two
+/// lessons that would get the same name get `_2`, `_3`… after it, in the order given.
 ///
-/// The output defines two functions the runner's `main.swift` calls:
-/// `generatedLessonPaths() -> [String]` and
-/// `generatedLesson(atPath:) -> ((SnippetBoundary) throws -> Void)?`. Each lesson becomes a
-/// throwing function (snippets call throwing APIs with `try`; an error thrown out of a snippet
-/// stops the lesson and is reported at that snippet) whose body is:
+/// - Parameter paths: Lesson paths, in course order.
+/// - Returns: One identifier per path.
+public func lessonFunctionNames(forLessonsAt paths: [String]) -> [String] {
+  var taken: Set<String> = []
+  return paths.map { path in
+    var file = path.split(separator: "/").last.map(String.init) ?? path
+    if file.hasSuffix(".md") { file.removeLast(3) }
+    let base =
+      "lesson_"
+      + String(file.map { $0.isASCII && ($0.isLetter || $0.isNumber) ? $0 : "_" })
+    var name = base
+    var suffix = 2
+    while taken.contains(name) {
+      name = base + "_\(suffix)"
+      suffix += 1
+    }
+    taken.insert(name)
+    return name
+  }
+}
+
+/// Generates the Swift file of one lesson: its imports and one throwing function,
+/// `func NAME(_ boundary: SnippetBoundary) throws`, whose body is the lesson's snippets in
+/// order. Each snippet sits between `boundary.begin(I)` and `boundary.end(I)` (which send its
+/// output to its own file and record progress):
 ///
 /// ```swift
+/// #sourceLocation(file: "Lessons/00-getting-started.md", line: 11)
 /// boundary.begin(0)
 /// #sourceLocation(file: "Lessons/00-getting-started.md", line: 12)
 /// let x = 1 + 1          // the snippet, byte for byte
 /// print(x)
-/// #sourceLocation()
+/// #sourceLocation(file: "Lessons/00-getting-started.md", line: 14)
 /// boundary.end(0)
 /// ```
 ///
-/// so compiler errors, `fatalError` messages and test failures name the Markdown file and line.
+/// Every line of the function is under a `#sourceLocation` naming the Markdown file: a
+/// snippet's code at its own lines, the boundaries at its fences, the function's first line
+/// at line 1 and its closing brace at the last snippet's closing fence. So every compiler
+/// error a lesson can cause (even an unbalanced brace that ends the function early) names
+/// the lesson and a line of it, which `lessons` uses to leave a lesson that does not compile
+/// out of the program; `fatalError` messages and backtraces name the lesson's lines too.
+///
 /// A `norun` snippet is compiled inside `if boundary.neverTrue { … }`: it is type-checked but
 /// never runs, and what it declares is not visible to later snippets. A `fails` snippet is
 /// the closure of `boundary.expectFailure(I) { … }`, which runs it in a forked process and
 /// records the error it fails with; what it declares is not visible to later snippets either.
+/// An error thrown out of a snippet stops the lesson (the function throws). Because a lesson
+/// is a function body, a snippet may declare constants, variables, functions and local types
+/// (`struct`, `class`, `enum`), but not `extension`, `protocol`, `import` or `@main`;
+/// ``lessonCodeLimitations(in:)`` reports those before the compiler does.
 ///
-/// Because a lesson is a function body, a snippet may declare constants, variables, functions
-/// and local types (`struct`, `class`, `enum`), but not `extension`, `protocol`, `import` or
-/// `@main`; `lessonsCodeLimitations(in:)` reports those before the compiler does.
+/// - Parameters:
+///   - lesson: The lesson.
+///   - functionName: Its function's name (``lessonFunctionNames(forLessonsAt:)``).
+///   - imports: The modules the file imports, written in this order: by default
+///     `lessonImports` and `LessonRunnerSupport` (which defines `SnippetBoundary`).
+/// - Returns: One Swift source file.
+/// - Complexity: O(size of the lesson).
+public func generateLessonFile(
+  for lesson: Lesson, functionName: String,
+  imports: [String] = (lessonImports + ["LessonRunnerSupport"]).sorted()
+) -> String {
+  var out = "// Generated by lesson-codegen from \(lesson.path). Do not edit.\n\n"
+  for module in imports { out += "import \(module)\n" }
+  out += "\n" + lessonFunction(lesson, name: functionName)
+  return out
+}
+
+/// Generates the Swift file of a lesson left out of the lessons program: a function with the
+/// lesson's name that stops the program with `reason` (`leftOutLesson(_:reason:)` of
+/// LessonRunnerSupport: `lesson-runner: PATH is left out of this build: REASON`, status 70).
+/// `lessons` leaves out a lesson that does not compile, so that the others still build;
+/// `lesson-codegen` leaves out a lesson it cannot read.
+///
+/// - Parameters:
+///   - path: The lesson's path.
+///   - reason: Why it is left out and how to see the problem.
+///   - functionName: Its function's name (``lessonFunctionNames(forLessonsAt:)``).
+/// - Returns: One Swift source file.
+public func generateLeftOutLessonFile(path: String, reason: String, functionName: String)
+  -> String
+{
+  "// Generated by lesson-codegen: \(path) is left out of the lessons program. Do not edit.\n\n"
+    + "import LessonRunnerSupport\n\n"
+    + "func \(functionName)(_ boundary: SnippetBoundary) throws {\n"
+    + "  leftOutLesson(\(swiftStringLiteral(path)), reason: \(swiftStringLiteral(reason)))\n}\n"
+}
+
+/// Generates the dispatcher of the lessons program: the two functions its `main.swift` calls,
+/// `generatedLessonPaths() -> [String]` (every lesson compiled in, in order) and
+/// `generatedLesson(atPath:) -> ((SnippetBoundary) throws -> Void)?` (the lesson's function,
+/// or `nil` for an unknown path). It changes only when lessons are added, removed or renamed.
+///
+/// - Parameters:
+///   - paths: The lessons' paths, in course order.
+///   - functionNames: Their functions' names, in the same order.
+///   - imports: The modules the file imports (`LessonRunnerSupport` defines `SnippetBoundary`).
+/// - Returns: One Swift source file.
+public func generateLessonDispatcher(
+  paths: [String], functionNames: [String], imports: [String] = ["LessonRunnerSupport"]
+) -> String {
+  precondition(paths.count == functionNames.count, "one function name per lesson")
+  var out = "// Generated by lesson-codegen from the lessons of the course. Do not edit.\n\n"
+  for module in imports { out += "import \(module)\n" }
+  out +=
+    "\n/// The path of every lesson compiled into this program, as the lessons tool names them.\n"
+  out += "func generatedLessonPaths() -> [String] {\n  [\n"
+  for path in paths { out += "    \(swiftStringLiteral(path)),\n" }
+  out += "  ]\n}\n\n"
+  out += "/// The function that runs the lesson at `path`, or `nil` for an unknown path.\n"
+  out += "func generatedLesson(atPath path: String) -> ((SnippetBoundary) throws -> Void)? {\n"
+  out += "  switch path {\n"
+  for (path, name) in zip(paths, functionNames) {
+    out += "  case \(swiftStringLiteral(path)): return \(name)\n"
+  }
+  out += "  default: return nil\n  }\n}\n"
+  return out
+}
+
+/// Generates the lessons of a program as one Swift file: the dispatcher
+/// (``generateLessonDispatcher(paths:functionNames:imports:)``) and every lesson's function
+/// (as ``generateLessonFile(for:functionName:imports:)`` writes it). The build uses one file
+/// per lesson instead; this form is for a quick `swiftc` of a few lessons (tests, benchmarks).
 ///
 /// - Parameters:
 ///   - lessons: The lessons, in the order they should be listed.
 ///   - imports: The modules the file imports: by default `lessonImports` and
-///     `LessonRunnerSupport` (which defines `SnippetBoundary`).
+///     `LessonRunnerSupport`.
 /// - Returns: One Swift source file.
 /// - Complexity: O(total size of the lessons).
 public func generateLessonSource(
   for lessons: [Lesson], imports: [String] = (lessonImports + ["LessonRunnerSupport"]).sorted()
 ) -> String {
-  var out = "// Generated by lesson-codegen from the lessons of Lessons/. Do not edit.\n\n"
-  for module in imports { out += "import \(module)\n" }
-  out +=
-    "\n/// The path of every lesson compiled into this program, as the lessons tool names them.\n"
-  out += "func generatedLessonPaths() -> [String] {\n  [\n"
-  for lesson in lessons { out += "    \(swiftStringLiteral(lesson.path)),\n" }
-  out += "  ]\n}\n\n"
-  out += "/// The function that runs the lesson at `path`, or `nil` for an unknown path.\n"
-  out += "func generatedLesson(atPath path: String) -> ((SnippetBoundary) throws -> Void)? {\n"
-  out += "  switch path {\n"
-  for (number, lesson) in lessons.enumerated() {
-    out += "  case \(swiftStringLiteral(lesson.path)): return lesson\(number)\n"
-  }
-  out += "  default: return nil\n  }\n}\n"
-  for (number, lesson) in lessons.enumerated() {
-    out += "\n/// \(lesson.path)\n"
-    out += "private func lesson\(number)(_ boundary: SnippetBoundary) throws {\n"
-    for snippet in lesson.snippets {
-      let location =
-        "#sourceLocation(file: \(swiftStringLiteral(lesson.path)), line: \(snippet.code.firstContentLine))\n"
-      if snippet.attributes.contains(.norun) {
-        out += "if boundary.neverTrue {\n" + location + snippet.code.content
-        out += "#sourceLocation()\n}\n"
-      } else if snippet.attributes.contains(.fails) {
-        // Expected to fail: the body runs in a forked process (SnippetBoundary.expectFailure).
-        out += "boundary.begin(\(snippet.index))\nboundary.expectFailure(\(snippet.index)) {\n"
-        out += location + snippet.code.content
-        out += "#sourceLocation()\n}\nboundary.end(\(snippet.index))\n"
-      } else {
-        out += "boundary.begin(\(snippet.index))\n" + location + snippet.code.content
-        out += "#sourceLocation()\nboundary.end(\(snippet.index))\n"
-      }
+  let names = lessonFunctionNames(forLessonsAt: lessons.map(\.path))
+  var out = generateLessonDispatcher(
+    paths: lessons.map(\.path), functionNames: names, imports: imports)
+  for (lesson, name) in zip(lessons, names) { out += "\n" + lessonFunction(lesson, name: name) }
+  return out
+}
+
+/// The function of one lesson, every line under a `#sourceLocation` in the lesson's file.
+private func lessonFunction(_ lesson: Lesson, name: String) -> String {
+  let file = swiftStringLiteral(lesson.path)
+  func at(_ line: Int) -> String { "#sourceLocation(file: \(file), line: \(line))\n" }
+  var out = "/// \(lesson.path)\n" + at(1)
+  out += "func \(name)(_ boundary: SnippetBoundary) throws {\n"
+  for snippet in lesson.snippets {
+    let code = snippet.code
+    if snippet.attributes.contains(.norun) {
+      out += at(code.openingLine) + "if boundary.neverTrue {\n"
+      out += at(code.firstContentLine) + code.content
+      out += at(code.closingLine) + "}\n"
+    } else if snippet.attributes.contains(.fails) {
+      // Expected to fail: the body runs in a forked process (SnippetBoundary.expectFailure).
+      out += at(code.openingLine) + "boundary.begin(\(snippet.index))\n"
+      out += "boundary.expectFailure(\(snippet.index)) {\n"
+      out += at(code.firstContentLine) + code.content
+      out += at(code.closingLine) + "}\nboundary.end(\(snippet.index))\n"
+    } else {
+      out += at(code.openingLine) + "boundary.begin(\(snippet.index))\n"
+      out += at(code.firstContentLine) + code.content
+      out += at(code.closingLine) + "boundary.end(\(snippet.index))\n"
     }
-    out += "}\n"
   }
+  out += at(lesson.snippets.last?.code.closingLine ?? 1) + "}\n#sourceLocation()\n"
   return out
 }
 

@@ -58,27 +58,34 @@ enum LessonProcess {
 
     let start = Date()
     let state = RunState()
-    let termination: RunnerTermination = try await withCheckedThrowingContinuation {
-      continuation in
-      process.terminationHandler = { finished in
-        if state.finish() {
-          continuation.resume(returning: .timedOut(options.timeout))
-        } else if finished.terminationReason == .uncaughtSignal {
-          continuation.resume(returning: .signaled(finished.terminationStatus))
-        } else {
-          continuation.resume(returning: .exited(finished.terminationStatus))
+    let termination: RunnerTermination = try await withTaskCancellationHandler {
+      try await withCheckedThrowingContinuation { continuation in
+        process.terminationHandler = { finished in
+          ChildProcesses.remove(finished.processIdentifier)
+          if state.finish() {
+            continuation.resume(returning: .timedOut(options.timeout))
+          } else if finished.terminationReason == .uncaughtSignal {
+            continuation.resume(returning: .signaled(finished.terminationStatus))
+          } else {
+            continuation.resume(returning: .exited(finished.terminationStatus))
+          }
+        }
+        do {
+          try process.run()
+        } catch {
+          continuation.resume(throwing: error)
+          return
+        }
+        let pid = process.processIdentifier
+        ChildProcesses.add(pid, stopWith: SIGKILL)
+        state.started(pid)
+        DispatchQueue.global().asyncAfter(deadline: .now() + options.timeout) {
+          sampleTimedOutLesson(pid: pid, lesson: lesson, directory: directory, state: state)
         }
       }
-      do {
-        try process.run()
-      } catch {
-        continuation.resume(throwing: error)
-        return
-      }
-      let pid = process.processIdentifier
-      DispatchQueue.global().asyncAfter(deadline: .now() + options.timeout) {
-        sampleTimedOutLesson(pid: pid, lesson: lesson, directory: directory, state: state)
-      }
+    } onCancel: {
+      // The task was cancelled (Ctrl-C in `lessons preview`): the lesson must not outlive it.
+      state.cancel()
     }
     let seconds = Date().timeIntervalSince(start)
     return readLessonResults(
@@ -177,6 +184,27 @@ final class RunState: @unchecked Sendable {
   private let lock = NSLock()
   private var finished = false
   private var timedOut = false
+  private var pid: Int32?
+  private var cancelled = false
+
+  /// Records the process id once it runs (and kills it at once if the run was cancelled
+  /// before).
+  func started(_ pid: Int32) {
+    lock.withLock {
+      self.pid = pid
+      if cancelled { kill(pid, SIGKILL) }
+    }
+  }
+
+  /// Kills the process with SIGKILL unless it already finished (not a time-out), or as soon
+  /// as it starts.
+  func cancel() {
+    lock.withLock {
+      cancelled = true
+      guard !finished, let pid else { return }
+      kill(pid, SIGKILL)
+    }
+  }
 
   /// Sends `signal` (none when 0) to `pid` unless the process already finished; with
   /// `timingOut`, marks the run timed out.

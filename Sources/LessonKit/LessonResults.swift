@@ -62,12 +62,14 @@ public func readLessonResults(
   var overflow: OverflowFile?
   var didNotFail = false
   var figureCounts: [Int: Int] = [:]
+  var durations: [Int: Double] = [:]
   var ended: [Int] = []
   for record in ProgressRecord.records(in: text(ResultsFolder.progressFileName)) {
     switch record {
     case .begin(let snippet): running = snippet
-    case .end(let snippet, let figuresShown):
+    case .end(let snippet, let figuresShown, let nanoseconds):
       figureCounts[snippet] = figuresShown
+      durations[snippet] = nanoseconds.map { Double($0) / 1e9 }
       ended.append(snippet)
       running = nil
     case .threw(let snippet, let description):
@@ -108,7 +110,8 @@ public func readLessonResults(
     }
     snippets.append(
       SnippetRun(
-        index: index, output: decodedOutput(printed?.bytes ?? []), figures: mine.compactMap { $0 }))
+        index: index, output: decodedOutput(printed?.bytes ?? []), figures: mine.compactMap { $0 },
+        seconds: durations[index]))
     shownBefore = shown
   }
   let standardError = text(ResultsFolder.standardErrorFileName)

@@ -35,18 +35,29 @@ public struct SnippetRun: Sendable, Equatable, Codable {
   public var output: String
   /// The figures the snippet showed, in order.
   public var figures: [FigureOutput]
+  /// The wall-clock seconds the snippet took, when measured (runs cached by older versions of
+  /// `lessons` have none).
+  public var seconds: Double?
 
   /// Creates a snippet run.
-  public init(index: Int, output: String, figures: [FigureOutput]) {
+  ///
+  /// - Parameters:
+  ///   - index: The snippet's index within its lesson.
+  ///   - output: What it printed.
+  ///   - figures: The figures it showed.
+  ///   - seconds: How long it took, when measured.
+  public init(index: Int, output: String, figures: [FigureOutput], seconds: Double? = nil) {
     self.index = index
     self.output = output
     self.figures = figures
+    self.seconds = seconds
   }
 }
 
 /// How a lesson failed as a whole, when it did not run to its end.
 public struct LessonFailure: Sendable, Equatable, Codable {
-  /// The index of the snippet that was running (crash, timeout), or `nil` (compile error).
+  /// The index of the snippet that was running (crash, timeout) or that holds the compiler's
+  /// first error, or `nil` (no snippet to blame).
   public var snippetIndex: Int?
   /// The 1-based Markdown line the failure points at.
   public var line: Int
@@ -59,6 +70,13 @@ public struct LessonFailure: Sendable, Equatable, Codable {
     self.line = line
     self.message = message
   }
+
+  /// What the message of a lesson that does not compile starts with: `does not compile: `,
+  /// followed by the compiler's error lines about the lesson.
+  public static let compileErrorPrefix = "does not compile: "
+
+  /// Whether the lesson failed because it does not compile (it never ran).
+  public var isCompileError: Bool { message.hasPrefix(Self.compileErrorPrefix) }
 }
 
 /// The result of running one lesson.

@@ -14,8 +14,10 @@ import Foundation
 /// for (lesson, run) in zip(lessons, runs) { print(checkLesson(lesson, against: run)) }
 /// ```
 ///
-/// A run is cached under `.build/lessons/cache` (``RunCache``); only lessons that ran to their
-/// end are cached.
+/// A run is cached under `.build/lessons/cache` (``RunCache``); only runs that reached their
+/// end are reused. Lessons that do not compile are left out of the lessons program and
+/// reported at the compiler's first error, and the others still build and run
+/// (``RunnerBuild``'s `buildLeavingOut`).
 public enum LessonRunner {
   /// Runs `lessons` (or takes their fresh cached runs) and returns one run per lesson, in order.
   ///
@@ -32,8 +34,9 @@ public enum LessonRunner {
   public static func run(lessons: [Lesson], options: LessonRunOptions) async throws
     -> [LessonRun]
   {
-    let library = RunCache.key(for: options)
-    let hashes = lessons.map { RunCache.contentHash(of: $0, libraryHash: library) }
+    let libraryHash = RunCache.libraryHash(packageDirectory: options.packageDirectory)
+    let key = RunCache.runKey(for: options, libraryHash: libraryHash)
+    let hashes = lessons.map { RunCache.contentHash(of: $0, libraryHash: key.combined) }
     let cache = RunCache(directory: options.cacheDirectory)
     var runs = [LessonRun?](repeating: nil, count: lessons.count)
     var pending: [Int] = []
@@ -48,26 +51,48 @@ public enum LessonRunner {
     if pending.isEmpty { return runs.map { $0! } }
 
     let runner: URL
+    // Lessons edited while the program was built: it may hold the new text, so their runs
+    // are not cached under the old text's hash.
+    var editedDuringBuild: Set<Int> = []
     if let given = options.runnerExecutable {
       runner = given
-    } else if let built = RunnerBuild.upToDateRunner(
-      packageDirectory: options.packageDirectory, configuration: options.configuration)
-    {
-      runner = built
     } else {
-      let build = try RunnerBuild.build(
-        packageDirectory: options.packageDirectory, configuration: options.configuration)
-      guard build.succeeded else {
+      let outcome = try RunnerBuild.buildLeavingOut(
+        packageDirectory: options.packageDirectory, configuration: options.configuration,
+        course: courseLessons(options.packageDirectory, selected: lessons),
+        libraryHash: libraryHash)
+      let reloaded = LessonCatalog.load(
+        pending.map { lessons[$0].path }, packageDirectory: options.packageDirectory
+      ).lessons
+      let onDisk = Dictionary(
+        reloaded.map {
+          ($0.lesson.path, RunCache.contentHash(of: $0.lesson, libraryHash: key.combined))
+        },
+        uniquingKeysWith: { first, _ in first })
+      editedDuringBuild = Set(pending.filter { onDisk[lessons[$0].path] != hashes[$0] })
+      // Lessons that do not compile are reported at the compiler's first error and not run.
+      pending = pending.filter { position in
+        guard let failure = outcome.leftOut[lessons[position].path] else { return true }
+        let run = LessonRun(
+          path: lessons[position].path, contentHash: hashes[position], snippets: [],
+          failure: failure, seconds: 0)
+        runs[position] = run
+        if !editedDuringBuild.contains(position) {
+          cache.store(run, provenance: RunProvenance(lesson: lessons[position], key: key))
+        }
+        options.onFinish?(run, false)
+        return false
+      }
+      guard let built = outcome.runner else {
         for position in pending {
           let run = RunnerBuild.failureRun(
-            of: lessons[position], diagnostics: build.output, hash: hashes[position])
+            of: lessons[position], diagnostics: outcome.output, hash: hashes[position])
           runs[position] = run
           options.onFinish?(run, false)
         }
         return runs.map { $0! }
       }
-      runner = RunnerBuild.executable(
-        packageDirectory: options.packageDirectory, configuration: options.configuration)
+      runner = built
     }
     guard FileManager.default.isExecutableFile(atPath: runner.path) else {
       throw LessonRunnerError(
@@ -79,7 +104,8 @@ public enum LessonRunner {
     try await withThrowingTaskGroup(of: (Int, LessonRun).self) { group in
       var next = 0
       func startNext() {
-        guard next < pending.count else { return }
+        // A cancelled task (Ctrl-C in `lessons preview`) starts no more lessons.
+        guard next < pending.count, !Task.isCancelled else { return }
         let position = pending[next]
         next += 1
         let lesson = lessons[position]
@@ -94,12 +120,44 @@ public enum LessonRunner {
       for _ in 0..<jobs { startNext() }
       while let (position, run) = try await group.next() {
         runs[position] = run
-        if run.failure == nil { cache.store(run) }
+        // A run cut short by cancellation says nothing about the lesson: not cached (else the
+        // next verify would say "its last run failed: was killed").
+        if !editedDuringBuild.contains(position), !Task.isCancelled {
+          cache.store(run, provenance: RunProvenance(lesson: lessons[position], key: key))
+        }
         options.onFinish?(run, false)
         startNext()
       }
     }
+    try Task.checkCancellation()
     return runs.map { $0! }
+  }
+
+  /// Every lesson of the course that can be read (the lessons program holds them all), with
+  /// `selected` standing in for the copies read from disk.
+  private static func courseLessons(_ packageDirectory: URL, selected: [Lesson]) -> [Lesson] {
+    let paths = (try? LessonCatalog.lessonPaths(packageDirectory: packageDirectory)) ?? []
+    let given = Dictionary(selected.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+    let others = paths.filter { given[$0] == nil }
+    return selected
+      + LessonCatalog.load(others, packageDirectory: packageDirectory).lessons.map(
+        \.lesson)
+  }
+
+  /// Why each lesson would run instead of being taken from the cache (empty for a lesson
+  /// whose cached run is fresh), for `lessons verify` to say. Call it before
+  /// ``run(lessons:options:)``, which replaces the cached runs.
+  ///
+  /// - Parameters:
+  ///   - lessons: The lessons.
+  ///   - options: The package, cache and environment.
+  /// - Returns: The reasons, in the order of `lessons`.
+  public static func rerunReasons(for lessons: [Lesson], options: LessonRunOptions)
+    -> [[RerunReason]]
+  {
+    let key = RunCache.runKey(for: options)
+    let cache = RunCache(directory: options.cacheDirectory)
+    return lessons.map { cache.rerunReasons(for: $0, key: key, useCache: options.useCache) }
   }
 
   /// The cached run of `lesson`, when there is one and it is fresh (built from the same lesson

@@ -1,6 +1,8 @@
 // Checking a lesson run against the outputs the lesson records, and the text `lessons verify`
 // prints about it.
 
+import Foundation
+
 /// A checked snippet whose actual output differs from its `output` block.
 public struct OutputMismatch: Sendable, Equatable {
   /// The index of the snippet in its lesson.
@@ -130,6 +132,39 @@ public func failureReport(
         expectedLabel: "\(verdict.path):\(mismatch.line) (recorded)", actualLabel: "actual",
         context: 3),
       maxLines: maxDiffLines)
+  }
+  return out
+}
+
+/// The snippets that took longer than `threshold` seconds, slowest first, one a line at the
+/// snippet's first line of code, under a heading; empty when there are none (runs cached by an
+/// older `lessons` have no timings).
+///
+///     snippets slower than 2 s, slowest first (--slow sets the threshold):
+///       Lessons/01-diagnosis.md:373: snippet 11, 9.81 s
+///
+/// - Parameters:
+///   - lessons: The lessons.
+///   - runs: Their runs, in the same order.
+///   - threshold: Seconds.
+/// - Returns: The report, each line ending in `\n`.
+public func slowSnippetsReport(lessons: [Lesson], runs: [LessonRun], threshold: Double) -> String {
+  var slow: [(place: String, seconds: Double)] = []
+  for (lesson, run) in zip(lessons, runs) {
+    for snippetRun in run.snippets {
+      guard let seconds = snippetRun.seconds, seconds > threshold,
+        let snippet = lesson.snippets.first(where: { $0.index == snippetRun.index })
+      else { continue }
+      slow.append(
+        ("\(lesson.path):\(snippet.code.firstContentLine): snippet \(snippet.index + 1)", seconds))
+    }
+  }
+  guard !slow.isEmpty else { return "" }
+  var out =
+    "snippets slower than \(formatSeconds(threshold)) s, slowest first (--slow sets the "
+    + "threshold):\n"
+  for entry in slow.sorted(by: { $0.seconds > $1.seconds }) {
+    out += "  \(entry.place), \(String(format: "%.2f", entry.seconds)) s\n"
   }
   return out
 }

@@ -68,9 +68,10 @@ public enum RunnerBuild {
   ///
   /// SwiftPM reuses its build plan until a manifest or a target's files change, so a lesson
   /// added to or removed from `Lessons/` is not seen by the code-generation plugin (a removed
-  /// one even fails the build with "missing inputs"). This function notices both — the build
-  /// fails that way, or `lesson-runner --list` differs from `Lessons/*.md` — and then touches
-  /// `Package.swift` (its date, not its content) and builds once more.
+  /// one even fails the build with "missing inputs"), nor is a changed plugin (its old commands
+  /// then fail in `lesson-codegen`). This function notices these — the build fails that way,
+  /// or `lesson-runner --list` differs from `Lessons/*.md` — and then touches `Package.swift`
+  /// (its date, not its content) and builds once more.
   ///
   /// - Parameters:
   ///   - packageDirectory: The package root.
@@ -80,26 +81,36 @@ public enum RunnerBuild {
   public static func build(
     packageDirectory: URL, configuration: BuildConfiguration = .debug
   ) throws -> (succeeded: Bool, output: String) {
+    let build = try buildQuietly(packageDirectory: packageDirectory, configuration: configuration)
+    if !build.succeeded { FileHandle.standardError.write(Data(build.output.utf8)) }
+    return build
+  }
+
+  /// ``build(packageDirectory:configuration:)`` that writes to standard error only the
+  /// warnings about lessons of a build that succeeded; the caller decides what to show of a
+  /// failed one.
+  static func buildQuietly(
+    packageDirectory: URL, configuration: BuildConfiguration
+  ) throws -> (succeeded: Bool, output: String) {
     let start = Date()
     var build = try swiftBuild(packageDirectory: packageDirectory, configuration: configuration)
     let runner = executable(packageDirectory: packageDirectory, configuration: configuration)
+    // A plan SwiftPM kept from before: a lesson added or removed, or a plugin that changed
+    // while its commands were kept (then lesson-codegen itself fails).
     let stale =
       build.succeeded
       ? lessonsOnDisk(packageDirectory) != lessonsCompiled(into: runner)
       : build.output.contains("because of missing inputs")
+        || build.output.contains("lesson-codegen: ")
     if stale {
       try? FileManager.default.setAttributes(
         [.modificationDate: Date()],
         ofItemAtPath: packageDirectory.appending(path: "Package.swift").path)
       build = try swiftBuild(packageDirectory: packageDirectory, configuration: configuration)
     }
-    let shown =
-      build.succeeded
-      ? build.output.split(separator: "\n").filter { $0.hasPrefix("Lessons/") }.map { $0 + "\n" }
-        .joined()
-      : build.output
-    FileHandle.standardError.write(Data(shown.utf8))
     if build.succeeded {
+      let warnings = build.output.split(separator: "\n").filter { $0.hasPrefix("Lessons/") }
+      FileHandle.standardError.write(Data(warnings.map { $0 + "\n" }.joined().utf8))
       let stampFile = stamp(packageDirectory, configuration)
       try? FileManager.default.createDirectory(
         at: stampFile.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -147,6 +158,8 @@ public enum RunnerBuild {
     } catch {
       throw LessonRunnerError(message: "cannot start `swift build`: \(error); is swift on PATH?")
     }
+    ChildProcesses.add(process.processIdentifier, stopWith: SIGINT)
+    defer { ChildProcesses.remove(process.processIdentifier) }
     let output = String(
       decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     process.waitUntilExit()

@@ -131,9 +131,12 @@ private func svgStart(_ document: String) -> Substring? {
   return svg.hasPrefix("<svg") ? svg : nil
 }
 
-/// The warning box of a lesson that did not run to its end.
+/// The warning box of a lesson that did not run to its end: under the snippet that stopped it
+/// or holds its first compile error, else at the top of the page.
 func failureBox(_ failure: LessonFailure, path: String) -> String {
-  let what = failure.snippetIndex == nil ? "did not compile" : "stopped here"
+  let what =
+    failure.isCompileError
+    ? "does not compile" : failure.snippetIndex == nil ? "did not compile" : "stopped here"
   var html = "<div class=\"failure\" role=\"alert\"><p><strong>This lesson \(what).</strong> "
   html += "<code>\(path.htmlEscaped):\(failure.line)</code></p>"
   html += "<pre>\(failure.message.htmlEscaped)</pre></div>\n"

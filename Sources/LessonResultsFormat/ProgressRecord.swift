@@ -4,7 +4,8 @@
 /// One line of a results folder's `progress.tsv`; fields are separated by tabs.
 ///
 ///     begin<TAB>I                snippet I starts (its output goes to snippet-I.out)
-///     end<TAB>I<TAB>F            snippet I ran to its end; F figures were shown so far
+///     end<TAB>I<TAB>F<TAB>NS     snippet I ran to its end; F figures were shown so far;
+///                                it took NS nanoseconds (the field is optional)
 ///     threw<TAB>I<TAB>TEXT       an error thrown out of snippet I stopped the lesson
 ///     signal<TAB>I<TAB>N         signal N stopped the lesson in snippet I, written by the
 ///                                signal handler before the runtime's backtrace;
@@ -22,12 +23,15 @@
 /// snippet was running.
 ///
 ///     ProgressRecord.end(snippet: 1, figuresShown: 2).line  // "end\t1\t2\n"
+///     ProgressRecord.end(snippet: 1, figuresShown: 2, nanoseconds: 1500).line
+///     // "end\t1\t2\t1500\n"
 ///     ProgressRecord(line: "begin\t0")                       // .begin(snippet: 0)
 public enum ProgressRecord: Sendable, Equatable {
   /// Snippet `snippet` starts.
   case begin(snippet: Int)
-  /// Snippet `snippet` ran to its end, and the process had shown `figuresShown` figures.
-  case end(snippet: Int, figuresShown: Int)
+  /// Snippet `snippet` ran to its end, and the process had shown `figuresShown` figures;
+  /// the snippet took `nanoseconds` of wall-clock time, when measured.
+  case end(snippet: Int, figuresShown: Int, nanoseconds: Int? = nil)
   /// An error thrown out of snippet `snippet` stopped the lesson; `description` is the
   /// error's description.
   case threw(snippet: Int, description: String)
@@ -49,7 +53,8 @@ public enum ProgressRecord: Sendable, Equatable {
   public var line: String {
     switch self {
     case .begin(let snippet): "begin\t\(snippet)\n"
-    case .end(let snippet, let figuresShown): "end\t\(snippet)\t\(figuresShown)\n"
+    case .end(let snippet, let figuresShown, let nanoseconds):
+      "end\t\(snippet)\t\(figuresShown)" + (nanoseconds.map { "\t\($0)" } ?? "") + "\n"
     case .threw(let snippet, let description):
       "threw\t\(snippet)\t\(escapingLineBreaks(description))\n"
     case .signal(let snippet, let signal, let stackOverflow):
@@ -78,10 +83,16 @@ public enum ProgressRecord: Sendable, Equatable {
       guard fields.count == 2, let snippet = Int(fields[1]) else { return nil }
       self = .begin(snippet: snippet)
     case "end":
-      guard fields.count == 3, let snippet = Int(fields[1]), let count = Int(fields[2]) else {
-        return nil
+      let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+      guard fields.count == 3 || fields.count == 4, let snippet = Int(fields[1]),
+        let count = Int(fields[2])
+      else { return nil }
+      var nanoseconds: Int?
+      if fields.count == 4 {
+        guard let value = Int(fields[3]), value >= 0 else { return nil }
+        nanoseconds = value
       }
-      self = .end(snippet: snippet, figuresShown: count)
+      self = .end(snippet: snippet, figuresShown: count, nanoseconds: nanoseconds)
     case "threw":
       guard fields.count == 3, let snippet = Int(fields[1]) else { return nil }
       self = .threw(snippet: snippet, description: unescapingLineBreaks(fields[2]))

@@ -23,6 +23,8 @@ public final class SnippetBoundary {
   private let progress: Int32
   /// The snippet that began last.
   private var running: Int?
+  /// When the running snippet began (`CLOCK_MONOTONIC`, nanoseconds).
+  private var began = 0
 
   /// Opens `directory/progress.tsv`, line-buffers standard output and installs the guards
   /// (CLessonGuard): every file the process writes is limited to `maxFileBytes`, and a fatal
@@ -58,14 +60,17 @@ public final class SnippetBoundary {
     running = index
     lesson_guard_set_running(Int32(index))
     record(.begin(snippet: index))
+    began = monotonicNanoseconds()
   }
 
-  /// Called after snippet `index` ran: records how many figures were shown so far.
+  /// Called after snippet `index` ran: records how many figures were shown so far, and how
+  /// long the snippet took.
   public func end(_ index: Int) {
+    let elapsed = monotonicNanoseconds() - began
     fflush(stdout)
     running = nil
     lesson_guard_set_running(-1)
-    record(.end(snippet: index, figuresShown: figuresShownCount))
+    record(.end(snippet: index, figuresShown: figuresShownCount, nanoseconds: max(0, elapsed)))
   }
 
   /// Runs the body of snippet `index`, marked `fails`, in a process of its own, forked from
@@ -167,6 +172,13 @@ public final class SnippetBoundary {
     var bytes = Array(entry.line.utf8)
     _ = bytes.withUnsafeMutableBytes { write(progress, $0.baseAddress, $0.count) }
   }
+}
+
+/// The monotonic clock, in nanoseconds.
+private func monotonicNanoseconds() -> Int {
+  var time = timespec()
+  clock_gettime(CLOCK_MONOTONIC, &time)
+  return Int(time.tv_sec) * 1_000_000_000 + Int(time.tv_nsec)
 }
 
 /// Ends the last line of standard output (a file) when it has no line feed, so that the error

@@ -112,6 +112,27 @@ func readsOnlyUTF8() throws {
   #expect(throws: FileError.self) { try Lesson(contentsOfFile: path) }
 }
 
+@Test("writeIfChanged leaves a file with the same text alone, date and inode included")
+func writeIfChangedKeepsUnchangedFiles() throws {
+  let directory = try makeDirectory()
+  defer { removeDirectory(directory) }
+  let path = "\(directory)/GeneratedLesson-a.swift"
+  #expect(try writeIfChanged("func a() {}\n", toFile: path))
+  // Back-date the file, so a rewrite would show in its modification time.
+  var times = [timespec(tv_sec: 1_000_000, tv_nsec: 0), timespec(tv_sec: 1_000_000, tv_nsec: 0)]
+  #expect(utimensat(AT_FDCWD, path, &times, 0) == 0)
+  var before = stat()
+  stat(path, &before)
+  #expect(try !writeIfChanged("func a() {}\n", toFile: path))
+  var after = stat()
+  stat(path, &after)
+  #expect(after.st_mtim.tv_sec == 1_000_000 && after.st_ino == before.st_ino)
+  #expect(try writeIfChanged("func a() { }\n", toFile: path))
+  stat(path, &after)
+  #expect(after.st_mtim.tv_sec > 1_000_000)
+  #expect(try readTestFile(path) == Array("func a() { }\n".utf8))
+}
+
 @Test("with expected text: written when the file still holds it, refused when it changed")
 func expectedText() throws {
   let directory = try makeDirectory()

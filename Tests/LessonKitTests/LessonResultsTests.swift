@@ -29,7 +29,7 @@ struct LessonResultsTests {
   @Test("A finished run gives every snippet its output and the figures it showed")
   func finished() throws {
     let directory = try folder([
-      "progress.tsv": "begin\t0\nend\t0\t0\nbegin\t1\nend\t1\t2\nfinished\n",
+      "progress.tsv": "begin\t0\nend\t0\t0\t250000000\nbegin\t1\nend\t1\t2\nfinished\n",
       "snippet-0.out": "1\n",
       "snippet-1.out": "",
       "figures/index.tsv": "0001\tfirst\n0002\tsecond one\n",
@@ -48,6 +48,9 @@ struct LessonResultsTests {
         FigureOutput(svg: "<svg>2</svg>", caption: "second one"),
       ])
     #expect(run.path == "Lessons/r.md" && run.contentHash == "h")
+    // 250 000 000 ns is 0.25 s; snippet 1's record has no duration.
+    #expect(run.snippets[0].seconds.map { abs($0 - 0.25) < 1e-12 } == true)
+    #expect(run.snippets[1].seconds == nil)
   }
 
   @Test("A crash names the running snippet and the line the fatal error points at")

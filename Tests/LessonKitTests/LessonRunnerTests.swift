@@ -93,8 +93,7 @@ struct LessonRunnerTests {
     defer { try? FileManager.default.removeItem(at: root) }
     let options = LessonRunOptions(packageDirectory: root)
     #expect(LessonRunner.cachedRun(for: base, options: options) == nil)
-    let hash = RunCache.contentHash(
-      of: base, libraryHash: RunCache.libraryHash(packageDirectory: root))
+    let hash = RunCache.contentHash(of: base, libraryHash: RunCache.key(for: options))
     let run = LessonRun(
       path: base.path, contentHash: hash,
       snippets: [SnippetRun(index: 0, output: "1\n", figures: [])], failure: nil, seconds: 1)

@@ -107,6 +107,28 @@ struct LessonVerifierTests {
     let bad = checkLesson(fixture, against: run(["2\n", "", "", ""]))
     #expect(summaryLine(for: [good, bad, good]) == "2 passed, 1 failed")
   }
+
+  @Test("Slow snippets are listed slowest first at their first line of code, past the threshold")
+  func slowSnippets() {
+    let timed = LessonRun(
+      path: "Lessons/v.md", contentHash: "h",
+      snippets: [
+        SnippetRun(index: 0, output: "1\n", figures: [], seconds: 2.5),
+        SnippetRun(index: 1, output: "2\n", figures: [], seconds: 0.1),
+        SnippetRun(index: 2, output: "", figures: [], seconds: 7.25),
+        SnippetRun(index: 3, output: "", figures: []),
+      ], failure: nil, seconds: 10)
+    // Snippet code starts on lines 2 (snippet 1) and 14 (snippet 3), see `fixture`.
+    #expect(
+      slowSnippetsReport(lessons: [fixture], runs: [timed], threshold: 2)
+        == "snippets slower than 2 s, slowest first (--slow sets the threshold):\n"
+        + "  Lessons/v.md:14: snippet 3, 7.25 s\n  Lessons/v.md:2: snippet 1, 2.50 s\n")
+    #expect(slowSnippetsReport(lessons: [fixture], runs: [timed], threshold: 8).isEmpty)
+    #expect(
+      slowSnippetsReport(lessons: [fixture], runs: [timed], threshold: 0.05).components(
+        separatedBy: "\n"
+      ).count == 5)
+  }
 }
 
 @Suite("Updating a lesson's outputs")

@@ -20,6 +20,9 @@ struct ResultsFormatTests {
   func progressLines() {
     #expect(ProgressRecord.begin(snippet: 0).line == "begin\t0\n")
     #expect(ProgressRecord.end(snippet: 1, figuresShown: 2).line == "end\t1\t2\n")
+    #expect(
+      ProgressRecord.end(snippet: 1, figuresShown: 2, nanoseconds: 1500).line
+        == "end\t1\t2\t1500\n")
     #expect(ProgressRecord.finished.line == "finished\n")
     #expect(
       ProgressRecord.threw(snippet: 3, description: "bad\tshape\nrow 2 \\ col 1").line
@@ -33,7 +36,9 @@ struct ResultsFormatTests {
       .begin(snippet: 0), .end(snippet: 0, figuresShown: 0), .begin(snippet: 1),
       .threw(snippet: 1, description: "tab\there, newline\nthere, CR\r, backslash \\n, ünï"),
       .threw(snippet: 2, description: ""), .threw(snippet: 4, description: "ends with \\"),
-      .end(snippet: 12, figuresShown: 345), .signal(snippet: 5, signal: 7, stackOverflow: false),
+      .end(snippet: 12, figuresShown: 345), .end(snippet: 13, figuresShown: 0, nanoseconds: 0),
+      .end(snippet: 14, figuresShown: 2, nanoseconds: 9_876_543_210),
+      .signal(snippet: 5, signal: 7, stackOverflow: false),
       .signal(snippet: nil, signal: 11, stackOverflow: true), .overflow(snippet: 0, file: .output),
       .backtrace(snippet: 2), .backtrace(snippet: nil), .finished,
     ]
@@ -72,7 +77,10 @@ struct ResultsFormatTests {
 
   @Test("Lines that are not records are skipped (a partial last line, unknown words)")
   func progressSkipsNoise() {
-    let text = "begin\t0\nend\t0\nhello\nend\t0\t1\nbegin\tx\nfinished\textra\nbeg"
+    // Also: a duration that is not a count of nanoseconds, and a fifth field.
+    let text =
+      "begin\t0\nend\t0\nhello\nend\t0\t1\nbegin\tx\nfinished\textra\nend\t1\t0\t-5\n"
+      + "end\t1\t0\t1.5\nend\t1\t0\t7\t8\nbeg"
     #expect(
       ProgressRecord.records(in: text) == [.begin(snippet: 0), .end(snippet: 0, figuresShown: 1)])
   }

@@ -140,12 +140,39 @@ struct EndToEndTests {
     let first = try package.lessons(["verify"], lessons: ["pass"])
     #expect(first.status == 0)
     #expect(first.output.hasSuffix("1 passed, 0 failed\n"))
-    #expect(!first.output.contains("cached"))
+    #expect(!first.output.contains(", cached, "))
     let second = try package.lessons(["verify"], lessons: ["pass"])
     #expect(second.status == 0)
     #expect(second.output.contains(package.path("pass") + ": 2 snippets, cached, ok"))
     let third = try package.lessons(["verify", "--no-cache"], lessons: ["pass"])
-    #expect(!third.output.contains("cached"))
+    #expect(!third.output.contains(", cached, "))
+  }
+
+  @Test("verify says why a lesson ran again, and lists the snippets slower than --slow")
+  func rerunReasonsAndSlowSnippets() throws {
+    let package = try FixturePackage()
+    let first = try package.lessons(["verify", "--slow", "0"], lessons: ["pass"])
+    #expect(first.status == 0)
+    #expect(first.output.contains(package.path("pass") + ": 2 snippets, "))
+    #expect(first.output.contains("\n  ran because: no cached run\n"))
+    // --slow 0 lists both snippets, at their first lines of code (4 and 16), before the
+    // summary.
+    #expect(first.output.contains("snippets slower than 0 s, slowest first"))
+    #expect(first.output.contains("  \(package.path("pass")):4: snippet 1, "))
+    #expect(first.output.contains("  \(package.path("pass")):16: snippet 2, "))
+    #expect(first.output.hasSuffix(" s\n1 passed, 0 failed\n"))
+    // Edit snippet 2 (a comment: the compiled program is the same): only that is named.
+    let file = package.root.appending(path: package.path("pass"))
+    let text = try package.text("pass")
+    try text.replacingOccurrences(of: "print(total / 2)", with: "print(total / 2)  // half")
+      .write(to: file, atomically: true, encoding: .utf8)
+    let second = try package.lessons(["verify"], lessons: ["pass"])
+    #expect(second.output.contains("\n  ran because: snippet 2 (line 16) is changed\n"))
+    #expect(!second.output.contains("snippets slower than"))
+    let third = try package.lessons(["verify", "--no-cache"], lessons: ["pass"])
+    #expect(third.output.contains("\n  ran because: --no-cache\n"))
+    let fourth = try package.lessons(["verify"], lessons: ["pass"])
+    #expect(fourth.output.contains("cached, ok") && !fourth.output.contains("ran because"))
   }
 
   @Test(

@@ -80,7 +80,8 @@ struct InteractiveEndToEndTests {
     #expect(try package.lessons(["verify"], lessons: ["interactive"]).status == 0)
     let cacheFile = package.root.appending(
       path: ".build/lessons/cache/Tests_LessonFixtures_Lessons_interactive.md.json")
-    let cached = try JSONDecoder().decode(LessonRun.self, from: Data(contentsOf: cacheFile))
+    // A cache file holds the run and what it was computed from (RunCache's entry).
+    let cached = try JSONDecoder().decode(CacheEntry.self, from: Data(contentsOf: cacheFile)).run
     let record = try #require(cached.snippets.first?.figures.first?.interactive)
 
     // The page shows exactly the cached (verified) run's frames; the lesson did not run again.
@@ -101,7 +102,7 @@ struct InteractiveEndToEndTests {
     var stale = cached
     stale.contentHash = "0000000000000000"
     stale.snippets[0].figures[0].interactive?.pieces[0] = "<svg data-stale=\"STALE-FRAME\">"
-    try JSONEncoder().encode(stale).write(to: cacheFile)
+    try JSONEncoder().encode(CacheEntry(run: stale)).write(to: cacheFile)
     let second = try package.lessons(["render", "--output", site.path], lessons: ["interactive"])
     #expect(second.status == 0, "stdout:\n\(second.output)\nstderr:\n\(second.error)")
     #expect(second.output.contains(package.path("interactive") + ": 2 snippets, "))
@@ -109,4 +110,10 @@ struct InteractiveEndToEndTests {
     #expect(!again.contains("STALE-FRAME"))
     #expect(try pageFrames(again).frames == record.frames.indices.map(record.frameSVG))
   }
+}
+
+/// The part of a `.build/lessons/cache` file these tests read and write: the run (its
+/// provenance, which says why a stale run is stale, is left out).
+private struct CacheEntry: Codable {
+  var run: LessonRun
 }

@@ -1,5 +1,8 @@
 // descent-bench lessons: how long checking the lessons takes.
 //
+// 0. The author's loop in a copy of the package: cold verify, edit-to-verified for 7, 12 and
+//    50 lessons, debug against optimized numerics (AuthorLoopBench.swift; about 30 minutes on
+//    2 cores, most of it the copy's builds).
 // 1. `lessons verify` on this package (run from the package root): with nothing changed (every
 //    run cached: the target is ≤ 1 s), and with `--no-cache` (build check + every lesson run),
 //    with the time of each lesson.
@@ -21,6 +24,7 @@ func benchLessons() throws {
     FileManager.default.isExecutableFile(atPath: lessons.path)
   {
     try benchVerify(lessons: lessons, root: root)
+    try benchAuthorLoop(lessonsTool: lessons, root: root)
   } else {
     print("verify: skipped (run from the package root after `swift build`)")
   }
@@ -31,12 +35,13 @@ private func benchVerify(lessons: URL, root: URL) throws {
   _ = try timedRun(lessons, ["verify"], in: root)  // fill the cache (builds when needed)
   let warm = try timedRun(lessons, ["verify"], in: root)
   let cold = try timedRun(lessons, ["verify", "--no-cache"], in: root)
-  let count = cold.output.split(separator: "\n").filter { $0.contains(" snippet") }.count
+  let lessonLines = cold.output.split(separator: "\n").filter {
+    $0.hasPrefix("Lessons/") && $0.contains(" snippet")
+  }
+  let count = lessonLines.count
   print("verify, nothing changed (all cached):   \(format(warm.seconds)) s  (target ≤ 1 s)")
   print("verify --no-cache (\(count) lessons run):     \(format(cold.seconds)) s")
-  for line in cold.output.split(separator: "\n") where line.contains(" snippet") {
-    print("  \(line)")
-  }
+  for line in lessonLines { print("  \(line)") }
   if warm.status != 0 || cold.status != 0 { print("  (some lessons fail; see lessons verify)") }
 }
 
@@ -96,7 +101,7 @@ private func buildAndRun(snippets: [Int], in work: URL, name: String) throws -> 
     func begin(_ index: Int) {}
     func end(_ index: Int) {}
   }
-  for path in generatedLessonPaths() { generatedLesson(atPath: path)!(SnippetBoundary()) }
+  for path in generatedLessonPaths() { try generatedLesson(atPath: path)!(SnippetBoundary()) }
 
   """.write(to: folder.appending(path: "main.swift"), atomically: true, encoding: .utf8)
   let start = Date()

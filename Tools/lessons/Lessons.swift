@@ -28,8 +28,9 @@ struct Lessons: AsyncParsableCommand {
         lessons update Lessons/00-getting-started.md
         lessons list
         lessons render                      the course as HTML in site/
+        lessons preview                     served on localhost, verified again on each edit
       """,
-    subcommands: [Verify.self, Update.self, List.self, Render.self, CheckProse.self],
+    subcommands: [Verify.self, Update.self, List.self, Render.self, CheckProse.self, Preview.self],
     defaultSubcommand: Verify.self
   )
 }

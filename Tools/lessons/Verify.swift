@@ -15,7 +15,12 @@ extension Lessons {
         prints with its ```output block. Prints one line per lesson as it finishes, a unified \
         diff headed by Lessons/x.md:LINE for each difference, and finally `N passed, M failed`. \
         Exits 0 only when every lesson passes. Runs are cached under .build/lessons: a lesson \
-        whose snippets and library are unchanged is not run again.
+        whose snippets, library and toolchain are unchanged is not run again; a lesson that \
+        runs says why under its line (`ran because: snippet 3 (line 40) is changed`, \
+        `the library changed`, `the Swift toolchain changed`, `no cached run`, `--no-cache`). \
+        Snippets slower than --slow seconds (default 2) are listed before the summary. A \
+        lesson that does not compile is reported at the compiler's error and left out of the \
+        lessons program; the others still build, run and are checked.
 
         Numbers are compared at the precision they are printed: one with a point or an \
         exponent (0.1234, -1.5e-3) matches when it differs by at most one unit in its last \
@@ -60,6 +65,11 @@ extension Lessons {
     @OptionGroup var running: RunOptions
     @Flag(help: "Also render the checked lessons as HTML in the same pass (see `lessons render`).")
     var render = false
+    @Option(
+      help: ArgumentHelp(
+        "List the snippets that took longer than this, slowest first, with their lines.",
+        valueName: "seconds"))
+    var slow: Double = 2
     @OptionGroup var site: SiteOptions
     @OptionGroup var portability: PortabilityOptions
     @Flag(
@@ -75,6 +85,7 @@ extension Lessons {
     static let proseCheckByDefault = false
 
     func validate() throws {
+      guard slow >= 0 else { throw ValidationError("--slow must be 0 or more, got \(slow)") }
       if prose && (portability.portability || portability.listEnvironments) {
         throw ValidationError(
           "--prose does not combine with --portability or --list-environments; "
@@ -90,11 +101,17 @@ extension Lessons {
       }
       let lessons = sources.map(\.lesson)
       let byPath = Dictionary(lessons.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
-      let options = running.runOptions(packageDirectory: selection.packageDirectory) {
-        run, cached in
+      var options = running.runOptions(packageDirectory: selection.packageDirectory)
+      let reasons = Dictionary(
+        zip(lessons.map(\.path), LessonRunner.rerunReasons(for: lessons, options: options)),
+        uniquingKeysWith: { a, _ in a })
+      options.onFinish = { run, cached in
         guard let lesson = byPath[run.path] else { return }
         let verdict = checkLesson(lesson, against: run)
         print(progressLine(for: verdict, cached: cached))
+        if !cached, let why = reasons[run.path], !why.isEmpty {
+          print("  ran because: " + why.map(\.description).joined(separator: "; "))
+        }
         print(failureReport(for: verdict), terminator: "")
         fflush(nil)
       }
@@ -106,6 +123,7 @@ extension Lessons {
         throw ExitCode(2)
       }
       let verdicts = zip(lessons, runs).map { checkLesson($0, against: $1) }
+      print(slowSnippetsReport(lessons: lessons, runs: runs, threshold: slow), terminator: "")
       print(summaryLine(for: verdicts))
       var proseFailed = false
       if prose {
