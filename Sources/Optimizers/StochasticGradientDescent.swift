@@ -25,6 +25,8 @@ import TensorCore
 ///   b = 0, which equals PyTorch with τ = 0; Optax has no dampening and applies weight decay
 ///   through a separate `add_decayed_weights` transform.
 ///
+/// Two steps with momentum:
+///
 ///     var optimizer = try StochasticGradientDescent<Double>(learningRate: 0.1, momentum: 0.9)
 ///     var theta: [Double] = [0]
 ///     optimizer.step(&theta, gradient: [1])   // b = [1],   theta = [-0.1]
