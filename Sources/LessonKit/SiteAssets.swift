@@ -17,6 +17,10 @@ import Foundation
 ///   their values (loaded only by pages that have such a figure).
 let siteAssetNames = ["site.css", "math.js", "interactive.js"]
 
+/// The stylesheet of the API reference's pages (`api.css`, beside `site.css`), written only
+/// into a site that has the reference.
+let apiReferenceStylesheet = "api.css"
+
 /// The text of one of LessonKit's site assets.
 ///
 /// - Parameter name: A name of ``siteAssetNames``.
