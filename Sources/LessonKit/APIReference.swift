@@ -64,7 +64,10 @@ public struct APIReference: Sendable {
   public init(archive: String) throws {
     let root = URL(fileURLWithPath: archive).appending(path: "data/documentation")
     let manager = FileManager.default
-    guard let walker = manager.enumerator(atPath: root.path) else {
+    var isFolder: ObjCBool = false
+    guard manager.fileExists(atPath: root.path, isDirectory: &isFolder), isFolder.boolValue,
+      let walker = manager.enumerator(atPath: root.path)
+    else {
       throw SiteError(
         "\(archive): not a DocC archive (no data/documentation folder); build it with "
           + "`lessons render --api-reference` or `swift package generate-documentation`")

@@ -141,7 +141,10 @@ struct APIPageWriter {
     guard let path = node.hierarchy?.paths.first, !path.isEmpty else { return "" }
     var html = "<nav class=\"api-breadcrumbs\" aria-label=\"Breadcrumbs\">"
     for identifier in path {
-      let title = node.references?[identifier]?.title ?? identifier
+      let title =
+        node.references?[identifier]?.title
+        ?? reference.urlsByIdentifier[identifier].flatMap { reference.nodes[$0]?.metadata.title }
+        ?? identifier
       if let target = reference.location(ofIdentifier: identifier) {
         html += "<a href=\"\(href(to: target).htmlEscaped)\">\(title.htmlEscaped)</a> › "
       } else {

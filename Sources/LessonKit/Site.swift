@@ -10,7 +10,7 @@ import Foundation
   import Darwin
 #endif
 
-/// What ``renderSite(_:courseTitle:to:katexDirectory:edition:)`` did.
+/// What ``renderSite(_:courseTitle:to:katexDirectory:edition:apiReference:)`` did.
 public struct SiteReport: Sendable, Equatable {
   /// The folder the site is in.
   public var outputDirectory: String
@@ -36,7 +36,7 @@ public struct SiteError: Error, Sendable, Equatable, CustomStringConvertible {
   public var description: String { message }
 }
 
-/// The file that marks a folder as written by ``renderSite(_:courseTitle:to:katexDirectory:edition:)``,
+/// The file that marks a folder as written by ``renderSite(_:courseTitle:to:katexDirectory:edition:apiReference:)``,
 /// so that only such folders are ever replaced.
 let siteMarkerFile = ".descent-site"
 
@@ -57,19 +57,25 @@ let siteMarkerFile = ".descent-site"
 /// The site is built in a new folder beside `outputDirectory` and then moved into place,
 /// replacing an existing `outputDirectory` only if it is empty or was written by this function.
 ///
+/// With an `apiReference`, the site also holds the library's API reference under `api/`
+/// (APIReferenceHTML.swift), the index links to it, and in each lesson the first mention of a
+/// documented type in a code span of the prose links to its page (APILinks.swift).
+///
 /// - Parameters:
 ///   - pages: The lessons, in course order.
 ///   - courseTitle: The course's title (index heading, page header and window titles).
 ///   - outputDirectory: The folder to write; missing parent folders are created.
 ///   - katexDirectory: Where KaTeX is installed (Debian's `libjs-katex`).
 ///   - edition: The student edition (the default) or the instructor edition.
+///   - apiReference: The API reference to include, or `nil` (the default) for none.
 /// - Returns: The files written and any warnings.
 /// - Throws: ``SiteError`` when KaTeX is missing, two lessons would share a page name, the
 ///   output folder holds other files, or writing fails.
 /// - Complexity: O(*n*) in the total size of the lessons and their runs.
 public func renderSite(
   _ pages: [SitePage], courseTitle: String, to outputDirectory: String,
-  katexDirectory: String = "/usr/share/javascript/katex", edition: SiteEdition = .student
+  katexDirectory: String = "/usr/share/javascript/katex", edition: SiteEdition = .student,
+  apiReference: APIReference? = nil
 ) throws -> SiteReport {
   let fileManager = FileManager.default
   let courseTitle = edition == .instructor ? courseTitle + " (instructor edition)" : courseTitle
@@ -121,14 +127,18 @@ public func renderSite(
   }
 
   do {
-    try write(indexPageHTML(pages, courseTitle: courseTitle), to: "index.html")
+    try write(
+      indexPageHTML(pages, courseTitle: courseTitle, hasAPIReference: apiReference != nil),
+      to: "index.html")
     var lessonPages: [String: String] = [:]
     for page in pages {
       let name = page.lesson.path.split(separator: "/").last.map(String.init) ?? page.lesson.path
       lessonPages[name] = page.fileName
     }
     for (position, page) in pages.enumerated() {
-      let rendered = renderLesson(page, lessonPages: lessonPages, edition: edition)
+      let rendered = renderLesson(
+        page, lessonPages: lessonPages, edition: edition,
+        apiLinks: APILinks(pages: apiReference?.typeLinks ?? [:]))
       warnings += rendered.warnings
       let html = lessonPageHTML(
         rendered, page: page, previous: position > 0 ? pages[position - 1] : nil,
@@ -141,6 +151,16 @@ public func renderSite(
     try fileManager.createDirectory(
       at: assets.appendingPathComponent("katex/fonts"), withIntermediateDirectories: true)
     for name in siteAssetNames { try write(try siteAsset(named: name), to: "assets/" + name) }
+    if let apiReference {
+      try write(
+        try siteAsset(named: apiReferenceStylesheet), to: "assets/" + apiReferenceStylesheet)
+      for file in apiReference.files(courseTitle: courseTitle, lessonPages: lessonPages) {
+        try fileManager.createDirectory(
+          at: temporary.appendingPathComponent(file.path).deletingLastPathComponent(),
+          withIntermediateDirectories: true)
+        try write(file.html, to: file.path)
+      }
+    }
     for relative in katexFiles {
       // Copied from where the links lead: Debian's files are partly symbolic links.
       let source = URL(fileURLWithPath: katexDirectory + "/" + relative).resolvingSymlinksInPath()

@@ -102,8 +102,11 @@ private func pager(previous: SitePage?, next: SitePage?) -> String {
   return html + "</nav>\n"
 }
 
-/// The index page: the lessons in order, each with its title and summary, and where to start.
-func indexPageHTML(_ pages: [SitePage], courseTitle: String) -> String {
+/// The index page: the lessons in order, each with its title and summary, and where to start;
+/// with `hasAPIReference`, a link to the API reference (`api/index.html`) after them.
+func indexPageHTML(_ pages: [SitePage], courseTitle: String, hasAPIReference: Bool = false)
+  -> String
+{
   var html = pageStart(title: courseTitle, courseTitle: courseTitle)
   html += "<main class=\"index\">\n<h1>\(courseTitle.htmlEscaped)</h1>\n"
   if let first = pages.first {
@@ -121,6 +124,11 @@ func indexPageHTML(_ pages: [SitePage], courseTitle: String) -> String {
     }
     html += "</li>\n"
   }
-  html += "</ol>\n</main>\n"
+  html += "</ol>\n"
+  if hasAPIReference {
+    html += "<p class=\"api-reference\"><a href=\"api/index.html\">API reference</a>: every "
+    html += "type and function of the library the lessons use, from its doc comments.</p>\n"
+  }
+  html += "</main>\n"
   return html + pageEnd
 }
