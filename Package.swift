@@ -163,7 +163,10 @@ let package = Package(
     .testTarget(
       name: "LessonSupportTests", dependencies: ["LessonSupport", "Figures", "LessonResultsFormat"]),
     .testTarget(name: "LessonResultsFormatTests", dependencies: ["LessonResultsFormat"]),
-    .testTarget(name: "LessonKitTests", dependencies: ["LessonKit", "LessonResultsFormat"]),
+    .testTarget(
+      name: "LessonKitTests", dependencies: ["LessonKit", "LessonResultsFormat"],
+      // Fixtures/DocCArchive: DocC render JSON the API reference tests read from disk.
+      exclude: ["Fixtures"]),
     // The fixture lessons of the end-to-end tests (Tests/LessonFixtures/Lessons/*.md) compiled
     // into one program, as lesson-runner does for Lessons/.
     .executableTarget(
