@@ -176,7 +176,7 @@ let package = Package(
         "LessonSupport", "LessonRunnerSupport",
       ],
       path: "Tests/LessonFixtures",
-      exclude: ["Lessons"],
+      exclude: ["Lessons", "Submissions"],
       swiftSettings: [.swiftLanguageMode(.v5)],
       plugins: [.plugin(name: "LessonCodegen")]
     ),

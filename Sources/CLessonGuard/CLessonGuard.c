@@ -222,6 +222,15 @@ void lesson_guard_enter_failing_child(int parent) {
   if (getppid() != (pid_t)parent) _exit(1);
 }
 
+void lesson_guard_enter_exercise_child(int parent) {
+  progress = -1;  // record() then writes nowhere
+  reset_to_default(SIGXFSZ);
+  struct rlimit no_core = {0, 0};
+  setrlimit(RLIMIT_CORE, &no_core);
+  prctl(PR_SET_PDEATHSIG, SIGKILL);
+  if (getppid() != (pid_t)parent) _exit(1);
+}
+
 /// Marks every inherited descriptor from 3 on close-on-exec. Foundation's `Process` learns that
 /// a child ended when every copy of a socket it passes down is closed; a program the lesson
 /// starts (the runtime's `swift-backtrace`, a subprocess) must not keep it open, or the tool

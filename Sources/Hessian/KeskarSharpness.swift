@@ -122,6 +122,33 @@ extension Sequential {
   }
 }
 
+extension Sequential {
+  /// Keskar et al.'s ε-sharpness of the network's mean loss on a whole data set (the paper
+  /// measures it on the training set): ``keskarSharpness(inputs:targets:epsilon:steps:generator:)``
+  /// on `data.inputs` and `data.targets`. The network is not changed.
+  ///
+  ///     var generator = SeededGenerator(seed: 5)
+  ///     let sharpness = network.keskarSharpness(on: training, generator: &generator)
+  ///     sharpness.percent   // φ(θ, 10⁻³) in percent
+  ///
+  /// - Parameters:
+  ///   - data: The samples the loss averages over.
+  ///   - epsilon: ε, the box size relative to |θᵢ| + 1 (default 10⁻³, as in the paper's
+  ///     Table 3).
+  ///   - steps: The number of ascent steps (default 20).
+  ///   - generator: The seeded generator of the random start inside the box.
+  /// - Returns: The sharpness with the loss at θ, the largest loss found and where.
+  /// - Complexity: `steps + 1` gradients on `data`.
+  public func keskarSharpness(
+    on data: Dataset<Scalar>, epsilon: Scalar = Scalar(1e-3), steps: Int = 20,
+    generator: inout SeededGenerator
+  ) -> KeskarSharpness<Scalar> {
+    keskarSharpness(
+      inputs: data.inputs, targets: data.targets, epsilon: epsilon, steps: steps,
+      generator: &generator)
+  }
+}
+
 extension NetworkCurvature {
   /// The largest eigenvalue λ_max of the Hessian (the sharpness measure of most
   /// papers after Keskar et al.), by ``lanczos(dimension:iterations:generator:multiply:)``

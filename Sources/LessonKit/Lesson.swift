@@ -65,6 +65,20 @@ public enum SnippetAttribute: String, Sendable, Hashable, CaseIterable, Codable 
   /// changes is not seen by later snippets, and its figures are not kept. A `fails` snippet
   /// that runs to its end fails the lesson. With `norun` it is an error.
   case fails
+  /// The start of a checked exercise's answer: what the student edition shows in place of the
+  /// exercise's `solution`, a stub that compiles and declares what the checks read (for
+  /// example `let rowSums: [Double] = []`). It does not run with the lesson: `lessons verify`
+  /// runs it in place of the solution, in a process of its own, and proves that at least one
+  /// check fails with it. Alone or with an `exercise=NAME` label; it takes no `output` block.
+  case placeholder
+  /// A check of an exercise's answer: code that calls `check`, `checkEqual` or `checkClose`
+  /// (LessonSupport) on what the answer declares. It runs after the answer, in a process of
+  /// its own, so that a failing or crashing check does not stop the others. Shown in both
+  /// editions unless `hidden`; it takes no `output` block.
+  case check
+  /// With `check`: a check the student edition leaves out (its code is never shown to
+  /// students; its failure messages are).
+  case hidden
 }
 
 /// A Swift snippet of a lesson, with the output block that records what it prints.
@@ -77,19 +91,62 @@ public struct Snippet: Sendable, Equatable {
   public var attributes: Set<SnippetAttribute>
   /// The `output` block right after the snippet, when there is one.
   public var output: FencedBlock?
+  /// The exercise this snippet belongs to when its info string names one (`exercise=NAME`),
+  /// else `nil` (a snippet of an exercise then belongs to the exercise of its list item).
+  public var exerciseLabel: String?
 
   /// Creates a snippet.
   public init(
-    index: Int, code: FencedBlock, attributes: Set<SnippetAttribute>, output: FencedBlock?
+    index: Int, code: FencedBlock, attributes: Set<SnippetAttribute>, output: FencedBlock?,
+    exerciseLabel: String? = nil
   ) {
     self.index = index
     self.code = code
     self.attributes = attributes
     self.output = output
+    self.exerciseLabel = exerciseLabel
   }
 
-  /// Whether the snippet's output is compared with its `output` block.
-  public var isChecked: Bool { !attributes.contains(.norun) && !attributes.contains(.nocheck) }
+  /// Whether the snippet's output is compared with its `output` block (placeholders and
+  /// checks print nothing that is compared).
+  public var isChecked: Bool {
+    !attributes.contains(.norun) && !attributes.contains(.nocheck)
+      && !attributes.contains(.placeholder) && !attributes.contains(.check)
+  }
+}
+
+/// A checked exercise of a lesson: its solution, the placeholder the student edition shows
+/// instead, and the checks both are run against.
+///
+/// The snippets of an exercise are the `solution`, `placeholder` and `check` snippets of one
+/// list item (the innermost item that holds them), or those that name the same
+/// `exercise=NAME`. They run together, where the first of them stands, in a scope and a
+/// process of their own: what the answer declares is visible to its checks only, and what it
+/// changes is not seen by later snippets.
+public struct Exercise: Sendable, Equatable {
+  /// The exercise's position among the lesson's checked exercises, from 0.
+  public var index: Int
+  /// How messages name it: the `exercise=NAME` label, else the number of its list item in an
+  /// ordered list, else its position from 1.
+  public var name: String
+  /// The index of its `solution` snippet.
+  public var solution: Int
+  /// The index of its `placeholder` snippet.
+  public var placeholder: Int
+  /// The indices of its `check` snippets, in source order.
+  public var checks: [Int]
+
+  /// Creates an exercise.
+  public init(index: Int, name: String, solution: Int, placeholder: Int, checks: [Int]) {
+    self.index = index
+    self.name = name
+    self.solution = solution
+    self.placeholder = placeholder
+    self.checks = checks
+  }
+
+  /// Every snippet of the exercise, in source order (snippet indices follow the source).
+  public var snippets: [Int] { ([solution, placeholder] + checks).sorted() }
 }
 
 /// A lesson: one Markdown file of `Lessons/`.
@@ -105,16 +162,27 @@ public struct Lesson: Sendable, Equatable {
   public var blocks: [FencedBlock]
   /// The Swift snippets, in source order.
   public var snippets: [Snippet]
+  /// The checked exercises, in source order.
+  public var exercises: [Exercise]
 
   /// Creates a lesson from its parts.
   public init(
-    path: String, title: String?, summary: String?, blocks: [FencedBlock], snippets: [Snippet]
+    path: String, title: String?, summary: String?, blocks: [FencedBlock], snippets: [Snippet],
+    exercises: [Exercise] = []
   ) {
     self.path = path
     self.title = title
     self.summary = summary
     self.blocks = blocks
     self.snippets = snippets
+    self.exercises = exercises
+  }
+
+  /// The checked exercise `snippet` belongs to, or `nil`.
+  ///
+  /// - Parameter snippet: A snippet index of this lesson.
+  public func exercise(containing snippet: Int) -> Exercise? {
+    exercises.first { $0.snippets.contains(snippet) }
   }
 }
 

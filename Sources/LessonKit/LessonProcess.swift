@@ -47,9 +47,11 @@ enum LessonProcess {
       lesson.path, "--results", directory.path, "--max-output", String(options.maxOutput),
     ]
     process.currentDirectoryURL = options.packageDirectory
-    process.environment = lessonEnvironment(
+    var environment = lessonEnvironment(
       inheriting: ProcessInfo.processInfo.environment, figuresDirectory: figures.path,
       setting: options.environment)
+    environment[ExerciseFiles.timeoutVariable] = String(options.exerciseTimeout)
+    process.environment = environment
     process.standardInput = FileHandle.nullDevice
     process.standardOutput = FileHandle.nullDevice
     let errorHandle = try FileHandle(forWritingTo: standardError)

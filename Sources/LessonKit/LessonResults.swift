@@ -43,11 +43,15 @@ public enum RunnerTermination: Sendable, Equatable {
 ///   - contentHash: The cache key of the run.
 ///   - seconds: Wall-clock time of the run.
 ///   - maxOutput: The most bytes a snippet's output (or standard error, or a figure) may hold.
-/// - Returns: The run, with `failure` set unless every snippet finished and the process exited 0.
+///   - answers: In a program of students' answers, where each exercise's answer came from
+///     (by ``Exercise/index``), so that a crash is found at the student's line.
+/// - Returns: The run, with `failure` set unless every snippet finished and the process exited
+///   0, and with what `exercises.tsv` says about each checked exercise.
 /// - Complexity: O(size of the folder's files, each at most `maxOutput`).
 public func readLessonResults(
   of lesson: Lesson, in directory: URL, termination: RunnerTermination, contentHash: String,
-  seconds: Double, maxOutput: Int = LessonRunOptions.defaultMaxOutput
+  seconds: Double, maxOutput: Int = LessonRunOptions.defaultMaxOutput,
+  answers: [Int: SnippetSource] = [:]
 ) -> LessonRun {
   func read(_ name: String) -> (bytes: [UInt8], isTruncated: Bool)? {
     readFilePrefix(atPath: directory.appending(path: name).path, limit: maxOutput)
@@ -160,7 +164,7 @@ public func readLessonResults(
   }
   return LessonRun(
     path: lesson.path, contentHash: contentHash, snippets: snippets, failure: failure,
-    seconds: seconds)
+    seconds: seconds, exercises: readExerciseRuns(of: lesson, in: directory, answers: answers))
 }
 
 /// What reached the size limit, as the failure says it: `snippet 2 printed more than 1 MiB
@@ -179,24 +183,157 @@ private func overflowDescription(_ file: OverflowFile, snippet: Snippet?, limit:
   }
 }
 
-/// The first `PATH:LINE` of this lesson named in standard error (a backtrace frame names the
-/// path; a `fatalError` message names `Module/FILE`), when it lies inside the running snippet.
-func snippetFailureLine(in standardError: String, path: String, snippet: Snippet?) -> Int? {
-  guard let snippet else { return nil }
+/// The longest prefix of a results file read, so that a run that floods a file cannot exhaust
+/// the memory of the tool reading it: 1 MiB.
+let resultsFileReadLimit = 1 << 20
+
+/// Reads at most ``resultsFileReadLimit`` bytes of a results file as UTF-8 (invalid bytes
+/// replaced); empty when it cannot be read.
+func readResultsFile(_ url: URL) -> String {
+  guard let prefix = readFilePrefix(atPath: url.path, limit: resultsFileReadLimit) else {
+    return ""
+  }
+  return String(decoding: prefix.bytes, as: UTF8.self)
+}
+
+/// What `exercises.tsv` and the exercise processes' standard error say about each variant of
+/// each checked exercise of `lesson` that ran, in the order they ran.
+///
+/// A check with no `check` record did not run (the answer returned or stopped first); a
+/// variant whose process ended normally but never wrote `done` stopped early (its code called
+/// `exit`). The last record of each kind wins, and records of unknown exercises or checks are
+/// ignored, so a damaged file never makes up results.
+func readExerciseRuns(of lesson: Lesson, in directory: URL, answers: [Int: SnippetSource])
+  -> [ExerciseRun]
+{
+  guard !lesson.exercises.isEmpty else { return [] }
+  let text = readResultsFile(directory.appending(path: ExerciseFiles.recordsFileName))
+  var ends: [String: (ExerciseProcessEnd, String)] = [:]
+  var checkEnds: [String: (ExerciseProcessEnd, String)] = [:]
+  var failures: [String: [CheckFailure]] = [:]
+  var done: Set<String> = []
+  var order: [String] = []
+  func key(_ exercise: Int, _ variant: ExerciseVariant) -> String { "\(exercise)/\(variant)" }
+  for record in ExerciseRecord.records(in: text) {
+    switch record {
+    case .failure(let exercise, let variant, let check, let line, let message):
+      let checkKey = key(exercise, variant) + "/\(check)"
+      if failures[checkKey, default: []].count < 20 {
+        failures[checkKey, default: []].append(CheckFailure(line: line, message: message))
+      }
+    case .check(let exercise, let variant, let check, let end, let detail):
+      checkEnds[key(exercise, variant) + "/\(check)"] = (end, detail)
+    case .done(let exercise, let variant):
+      done.insert(key(exercise, variant))
+    case .answer(let exercise, let variant, let end, let detail):
+      let variantKey = key(exercise, variant)
+      if ends[variantKey] == nil { order.append(variantKey) }
+      ends[variantKey] = (end, detail)
+    }
+  }
+  var runs: [ExerciseRun] = []
+  for exercise in lesson.exercises {
+    for variant in ExerciseVariant.allCases {
+      let variantKey = key(exercise.index, variant)
+      guard let (end, detail) = ends[variantKey] else { continue }
+      let reachedEnd = done.contains(variantKey)
+      var checks: [CheckRun] = []
+      for index in exercise.checks {
+        let checkKey = variantKey + "/\(index)"
+        let checkEnd = checkEnds[checkKey]
+        var run = CheckRun(
+          snippetIndex: index, end: checkEnd?.0, detail: checkEnd?.1 ?? "",
+          failures: failures[checkKey] ?? [])
+        if let checkEnd, checkEnd.0 == .crashed || checkEnd.0 == .timedOut {
+          let standardError = readResultsFile(
+            directory.appending(
+              path: ExerciseFiles.standardErrorFileName(
+                exercise: exercise.index, variant: variant, check: index)))
+          let code = lesson.snippets[index].code
+          run.crashLine = failureLine(
+            in: standardError, path: lesson.path,
+            lines: code.firstContentLine...max(code.firstContentLine, code.lastContentLine))
+          let reason = crashReason(in: standardError)
+          if !reason.isEmpty { run.detail += (run.detail.isEmpty ? "" : ": ") + reason }
+        }
+        checks.append(run)
+      }
+      var run = ExerciseRun(
+        exerciseIndex: exercise.index, variant: variant,
+        end: end == .completed && !reachedEnd ? .stopped : end,
+        detail: end == .completed && !reachedEnd
+          ? "the answer ended the process before its checks ran" : detail,
+        reachedEnd: reachedEnd, checks: checks)
+      if end == .crashed || end == .timedOut {
+        let standardError = readResultsFile(
+          directory.appending(
+            path: ExerciseFiles.standardErrorFileName(exercise: exercise.index, variant: variant)))
+        let source: SnippetSource
+        if variant == .answer, let answer = answers[exercise.index] {
+          source = answer
+        } else {
+          let snippet = lesson.snippets[
+            variant == .solution ? exercise.solution : exercise.placeholder]
+          source = SnippetSource(
+            path: lesson.path, firstLine: snippet.code.firstContentLine,
+            code: snippet.code.content)
+        }
+        let lineCount = max(
+          1, source.code.split(separator: "\n", omittingEmptySubsequences: false).count - 1)
+        run.crashLine = failureLine(
+          in: standardError, path: source.path,
+          lines: source.firstLine...(source.firstLine + lineCount - 1))
+        let reason = crashReason(in: standardError)
+        if !reason.isEmpty { run.detail += (run.detail.isEmpty ? "" : ": ") + reason }
+      }
+      if variant == .answer {
+        run.output = firstLines(
+          readResultsFile(
+            directory.appending(
+              path: ExerciseFiles.answerOutputFileName(exercise: exercise.index))), count: 20)
+      }
+      runs.append(run)
+    }
+  }
+  let position = Dictionary(
+    order.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+  return runs.sorted {
+    (position[key($0.exerciseIndex, $0.variant)] ?? 0)
+      < (position[key($1.exerciseIndex, $1.variant)] ?? 0)
+  }
+}
+
+/// The first `count` lines of `text`, each cut to 200 characters.
+func firstLines(_ text: String, count: Int) -> String {
+  text.split(separator: "\n", omittingEmptySubsequences: false).prefix(count).map {
+    $0.count > 200 ? $0.prefix(199) + "…" : $0
+  }.joined(separator: "\n")
+}
+
+/// The first `PATH:LINE` named in standard error (a backtrace frame names the path, a
+/// `fatalError` message `Module/FILE`) whose line lies in `lines`.
+func failureLine(in standardError: String, path: String, lines: ClosedRange<Int>) -> Int? {
   let fileName = path.split(separator: "/").last.map(String.init) ?? path
   for needle in [path + ":", "/" + fileName + ":"] {
     var rest = Substring(standardError)
     while let range = rest.range(of: needle) {
       let digits = rest[range.upperBound...].prefix(while: \.isNumber)
-      if let line = Int(digits), line >= snippet.code.firstContentLine,
-        line <= snippet.code.lastContentLine
-      {
-        return line
-      }
+      if let line = Int(digits), lines.contains(line) { return line }
       rest = rest[range.upperBound...]
     }
   }
   return nil
+}
+
+/// The first `PATH:LINE` of this lesson named in standard error (a backtrace frame names the
+/// path; a `fatalError` message names `Module/FILE`), when it lies inside the running snippet.
+func snippetFailureLine(in standardError: String, path: String, snippet: Snippet?) -> Int? {
+  guard let snippet, snippet.code.firstContentLine <= snippet.code.lastContentLine else {
+    return nil
+  }
+  return failureLine(
+    in: standardError, path: path,
+    lines: snippet.code.firstContentLine...snippet.code.lastContentLine)
 }
 
 private func isTimeout(_ termination: RunnerTermination) -> Bool {

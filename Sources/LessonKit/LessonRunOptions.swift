@@ -26,6 +26,10 @@ public struct LessonRunOptions: Sendable {
   /// The default, `LessonRunOptions.oneBLASThread`, runs BLAS on one thread; the portability
   /// check also sets `OPENBLAS_CORETYPE` (see `LessonEnvironment`).
   public var environment: [String: String] = LessonRunOptions.oneBLASThread
+  /// Seconds the answer of a checked exercise, and each of its checks, may run before it is
+  /// killed and reported as timed out (`DESCENT_EXERCISE_TIMEOUT` in the lesson process); the
+  /// lesson goes on with its next snippet.
+  public var exerciseTimeout: Double = 30
   /// The most bytes each file a lesson process writes may hold: each snippet's output, its
   /// standard error, each figure (`--max-output`; default `defaultMaxOutput`, 1 MiB). The
   /// process is stopped when a file reaches it, and the lesson fails at the running snippet.

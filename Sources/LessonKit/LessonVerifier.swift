@@ -2,6 +2,7 @@
 // prints about it.
 
 import Foundation
+import LessonResultsFormat
 
 /// A checked snippet whose actual output differs from its `output` block.
 public struct OutputMismatch: Sendable, Equatable {
@@ -16,6 +17,18 @@ public struct OutputMismatch: Sendable, Equatable {
   public var actual: String
 }
 
+/// A checked exercise `lessons verify` cannot prove: its solution fails a check, or its
+/// checks accept the placeholder.
+public struct ExerciseProblem: Sendable, Equatable {
+  /// The exercise's index in its lesson.
+  public var exerciseIndex: Int
+  /// The line the problem is reported at: the failing check's (or its assertion's) line, the
+  /// solution's, or the placeholder's.
+  public var line: Int
+  /// What is wrong and how to fix it.
+  public var message: String
+}
+
 /// What `lessons verify` concludes about one lesson.
 public struct LessonVerdict: Sendable, Equatable {
   /// The lesson's path.
@@ -26,9 +39,13 @@ public struct LessonVerdict: Sendable, Equatable {
   public var run: LessonRun
   /// The checked snippets whose output differs, in order.
   public var mismatches: [OutputMismatch]
+  /// The checked exercises that are not proven, in order.
+  public var exerciseProblems: [ExerciseProblem] = []
 
-  /// Whether the lesson ran to its end and every checked snippet printed its recorded output.
-  public var passed: Bool { run.failure == nil && mismatches.isEmpty }
+  /// Whether the lesson ran to its end, every checked snippet printed its recorded output, and
+  /// every checked exercise is proven (its solution passes every check, its placeholder fails
+  /// one).
+  public var passed: Bool { run.failure == nil && mismatches.isEmpty && exerciseProblems.isEmpty }
 }
 
 /// Compares every checked snippet's output in `run` with its `output` block.
@@ -66,7 +83,90 @@ public func checkLesson(_ lesson: Lesson, against run: LessonRun) -> LessonVerdi
     }
   }
   return LessonVerdict(
-    path: lesson.path, snippetCount: lesson.snippets.count, run: run, mismatches: mismatches)
+    path: lesson.path, snippetCount: lesson.snippets.count, run: run, mismatches: mismatches,
+    exerciseProblems: exerciseProblems(of: lesson, in: run))
+}
+
+/// The checked exercises of `lesson` that `run` does not prove: for each one the lesson
+/// reached, the solution must run to its end and pass every check, and the placeholder must
+/// fail at least one (a placeholder that traps, throws, hangs or stops counts as failing). An
+/// exercise the lesson did not reach (it stopped earlier) is not reported: the lesson's
+/// failure is.
+///
+/// - Parameters:
+///   - lesson: The lesson.
+///   - run: Its run.
+/// - Returns: The problems, in the exercises' order.
+public func exerciseProblems(of lesson: Lesson, in run: LessonRun) -> [ExerciseProblem] {
+  var problems: [ExerciseProblem] = []
+  for exercise in lesson.exercises {
+    let name = "exercise \(exercise.name)"
+    let solutionLine = lesson.snippets[exercise.solution].code.openingLine
+    guard let solution = run.exerciseRun(exercise.index, .solution) else {
+      if run.failure == nil {
+        problems.append(
+          ExerciseProblem(
+            exerciseIndex: exercise.index, line: solutionLine,
+            message: "\(name): its solution did not run (the lessons program reported nothing)"))
+      }
+      continue
+    }
+    if !(solution.end == .completed && solution.reachedEnd) {
+      problems.append(
+        ExerciseProblem(
+          exerciseIndex: exercise.index, line: solution.crashLine ?? solutionLine,
+          message: "\(name): the solution " + describe(solution.end, solution.detail)
+            + "; it must run to its end for its checks to prove anything"))
+    } else {
+      for check in solution.checks where !check.passed {
+        let checkLine = lesson.snippets[check.snippetIndex].code.openingLine
+        let line = check.failures.first?.line ?? check.crashLine ?? checkLine
+        problems.append(
+          ExerciseProblem(
+            exerciseIndex: exercise.index, line: line,
+            message: "\(name): the solution fails the check at line \(checkLine): "
+              + checkOutcome(check) + "; fix the solution or the check"))
+      }
+    }
+    guard let placeholder = run.exerciseRun(exercise.index, .answer) else { continue }
+    if placeholder.passed {
+      problems.append(
+        ExerciseProblem(
+          exerciseIndex: exercise.index,
+          line: lesson.snippets[exercise.placeholder].code.openingLine,
+          message: "\(name): every check passes with the placeholder, so a student who changes "
+            + "nothing would pass; add a check the placeholder fails (or make the placeholder "
+            + "a stub the checks reject)"))
+    }
+  }
+  return problems
+}
+
+/// How a process of an exercise ended, as a phrase (`crashed (signal 4): Fatal error: …`).
+func describe(_ end: ExerciseProcessEnd?, _ detail: String) -> String {
+  let phrase: String
+  switch end {
+  case nil: phrase = "did not run"
+  case .completed: phrase = "ran to its end"
+  case .failed: phrase = "failed"
+  case .threw: phrase = "threw an error"
+  case .crashed: phrase = "crashed"
+  case .timedOut: phrase = "timed out"
+  case .outputLimit: phrase = "wrote more than the output limit"
+  case .stopped: phrase = "stopped before its end"
+  }
+  return detail.isEmpty ? phrase : phrase + " (" + detail + ")"
+}
+
+/// What a check that did not pass did: its first failed assertion's message, or how its
+/// process ended.
+func checkOutcome(_ check: CheckRun) -> String {
+  if let failure = check.failures.first {
+    let more = check.failures.count > 1 ? " (and \(check.failures.count - 1) more)" : ""
+    return failure.message + more
+  }
+  if check.end == nil { return "it did not run (the answer returned or stopped before it)" }
+  return "it " + describe(check.end, check.detail)
 }
 
 /// The progress line `lessons verify` prints when a lesson finishes, for example
@@ -81,14 +181,20 @@ public func progressLine(for verdict: LessonVerdict, cached: Bool) -> String {
     verdict.run.failure != nil && verdict.run.snippets.isEmpty && verdict.run.seconds == 0
   let time =
     cached ? "cached" : notBuilt ? "not built" : "\(formatSeconds(verdict.run.seconds)) s"
-  let status: String
+  var status: String
   if verdict.run.failure != nil {
     status = "FAILED"
   } else if verdict.mismatches.isEmpty {
-    status = "ok"
+    status = verdict.exerciseProblems.isEmpty ? "ok" : ""
   } else {
     let count = verdict.mismatches.count
     status = count == 1 ? "1 output differs" : "\(count) outputs differ"
+  }
+  if verdict.run.failure == nil, !verdict.exerciseProblems.isEmpty {
+    let count = Set(verdict.exerciseProblems.map(\.exerciseIndex)).count
+    status +=
+      (status.isEmpty ? "" : ", ")
+      + (count == 1 ? "1 exercise not proven" : "\(count) exercises not proven")
   }
   return "\(verdict.path): \(count), \(time), \(status)"
 }
@@ -132,6 +238,9 @@ public func failureReport(
         expectedLabel: "\(verdict.path):\(mismatch.line) (recorded)", actualLabel: "actual",
         context: 3),
       maxLines: maxDiffLines)
+  }
+  for problem in verdict.exerciseProblems {
+    out += "\(verdict.path):\(problem.line): error: \(problem.message)\n"
   }
   return out
 }

@@ -14,7 +14,10 @@ struct MarkdownBlock: Sendable, Equatable {
     case paragraph
     /// A fenced or indented code block (cmark does not say which).
     case codeBlock
-    /// Any other block (lists, items, block quotes, HTML, thematic breaks).
+    /// An item of a list: its number when the list is ordered (the list's start plus the
+    /// item's position), else `nil`.
+    case listItem(number: Int?)
+    /// Any other block (lists, block quotes, HTML, thematic breaks).
     case other
   }
 
@@ -36,6 +39,8 @@ struct MarkdownBlock: Sendable, Equatable {
   /// The index (in the array `markdownBlocks(in:)` returns) of the next block with the same
   /// parent, or `nil` when this block is its parent's last child.
   var nextSibling: Int?
+  /// The index of the block that contains this one, or `nil` for a child of the document.
+  var parent: Int? = nil
 }
 
 /// Parses Markdown with cmark and returns its blocks in document order (pre-order). The
@@ -45,8 +50,10 @@ struct MarkdownBlock: Sendable, Equatable {
 /// - Complexity: O(*n*) in the length of `markdown`.
 func markdownBlocks(in markdown: String) -> [MarkdownBlock] {
   var blocks: [MarkdownBlock] = []
-  func append(_ node: MarkdownNode, depth: Int) {
+  func append(_ node: MarkdownNode, depth: Int, parent: Int?) {
     var previous: Int?
+    var itemNumber: Int?
+    if case .list(let start?, _) = node.kind { itemNumber = start }
     for child in node.children where child.isBlock {
       let index = blocks.count
       if let previous { blocks[previous].nextSibling = index }
@@ -54,7 +61,7 @@ func markdownBlocks(in markdown: String) -> [MarkdownBlock] {
       var block = MarkdownBlock(
         kind: .other, depth: depth, startLine: child.start.line,
         startColumn: child.start.column, endLine: child.end.line, text: "", info: "",
-        nextSibling: nil)
+        nextSibling: nil, parent: parent)
       switch child.kind {
       case .heading(let level):
         block.kind = .heading(level: level)
@@ -66,13 +73,16 @@ func markdownBlocks(in markdown: String) -> [MarkdownBlock] {
         block.kind = .codeBlock
         block.text = code
         block.info = info
+      case .item:
+        block.kind = .listItem(number: itemNumber)
+        itemNumber = itemNumber.map { $0 + 1 }
       default:
         break
       }
       blocks.append(block)
-      append(child, depth: depth + 1)
+      append(child, depth: depth + 1, parent: index)
     }
   }
-  append(parseMarkdown(markdown), depth: 1)
+  append(parseMarkdown(markdown), depth: 1, parent: nil)
   return blocks
 }

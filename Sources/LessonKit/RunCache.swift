@@ -112,8 +112,8 @@ public struct RunCache: Sendable {
   }
 
   /// The cache key of a lesson run: a hash of the lesson's path, of each snippet's index,
-  /// first line, attributes and code, and of `libraryHash`. Output blocks and prose are not
-  /// part of it.
+  /// first line, attributes and code, of the snippets of each checked exercise, and of
+  /// `libraryHash`. Output blocks and prose are not part of it.
   ///
   /// - Parameters:
   ///   - lesson: The lesson.
@@ -126,6 +126,11 @@ public struct RunCache: Sendable {
       let attributes = snippet.attributes.map(\.rawValue).sorted().joined(separator: " ")
       hasher.combine("\(snippet.index)\u{0}\(snippet.code.firstContentLine)\u{0}\(attributes)\u{0}")
       hasher.combine(snippet.code.content + "\u{0}")
+    }
+    // Which snippets make up each checked exercise changes the program (not only the snippets).
+    for exercise in lesson.exercises {
+      let members = exercise.snippets.map(String.init).joined(separator: " ")
+      hasher.combine("exercise \(exercise.index): \(members)\u{0}")
     }
     return hasher.hexDigest
   }
@@ -251,6 +256,9 @@ struct StableHasher {
   private mutating func mix(_ byte: UInt8) {
     state = (state ^ UInt64(byte)) &* 0x100_0000_01b3
   }
+
+  /// The hash as a number.
+  var value: UInt64 { state }
 
   var hexDigest: String {
     let digits = String(state, radix: 16)

@@ -4,7 +4,8 @@
 /// The edition of the course a rendered site is.
 ///
 /// Snippets marked `solution` run and are checked in both; only the instructor edition shows
-/// them.
+/// them, and hidden checks. The student edition of the Markdown itself is
+/// ``studentEdition(of:source:)``.
 ///
 ///     try renderSite(pages, courseTitle: "Descent", to: "site")  // the student edition
 ///     try renderSite(pages, courseTitle: "Descent", to: "site-instructor", edition: .instructor)
@@ -16,10 +17,28 @@ public enum SiteEdition: String, Sendable, Hashable, CaseIterable {
   /// marked "Solution"; every page's header and window title say "instructor edition".
   case instructor
 
-  /// Whether pages of this edition show `snippet`'s code, output and figures (`hide`
-  /// snippets are shown in neither edition).
+  /// Whether pages of this edition show `snippet`'s code, output and figures: `hide`
+  /// snippets in neither edition, `solution` snippets and hidden checks (`check hidden`) in
+  /// the instructor edition only, placeholders and other checks in both.
   func shows(_ snippet: Snippet) -> Bool {
     if snippet.attributes.contains(.hide) { return false }
-    return self == .instructor || !snippet.attributes.contains(.solution)
+    if snippet.attributes.contains(.solution) || snippet.attributes.contains(.hidden) {
+      return self == .instructor
+    }
+    return true
+  }
+
+  /// The label of the box a shown exercise snippet stands in (`Solution`, `Your answer`,
+  /// `Check`…), or `nil` for a snippet that is not part of an exercise.
+  func boxLabel(for snippet: Snippet) -> String? {
+    let attributes = snippet.attributes
+    if attributes.contains(.solution) { return "Solution" }
+    if attributes.contains(.placeholder) {
+      return self == .instructor ? "Placeholder (what students start from)" : "Your answer"
+    }
+    if attributes.contains(.check) {
+      return attributes.contains(.hidden) ? "Hidden check" : "Check"
+    }
+    return nil
   }
 }

@@ -3,7 +3,8 @@
 // failure box of a lesson that did not run to its end.
 
 /// The HTML of one snippet: its highlighted code (unless hidden), then its output, figures,
-/// failure and mismatch note; a shown solution is all of that inside a "Solution" box.
+/// failure and mismatch note; a shown solution is all of that inside a "Solution" box, a
+/// placeholder or a check inside a box with its label (``SiteEdition/boxLabel(for:)``).
 func snippetHTML(
   _ snippet: Snippet, page: SitePage, run: SnippetRun?, edition: SiteEdition,
   warnings: inout [String]
@@ -11,11 +12,20 @@ func snippetHTML(
   let hidden = !edition.shows(snippet)
   let path = page.lesson.path
   var html = ""
-  let boxed = !hidden && snippet.attributes.contains(.solution)
-  if boxed {
-    html += "<aside class=\"solution-box\" aria-label=\"Solution\">"
-    html += "<p class=\"solution-label\">Solution</p>\n"
+  let label = hidden ? nil : edition.boxLabel(for: snippet)
+  let boxed = label != nil
+  if let label {
+    let solution = snippet.attributes.contains(.solution)
+    html +=
+      solution
+      ? "<aside class=\"solution-box\" aria-label=\"Solution\">"
+      : "<aside class=\"exercise-box\" aria-label=\"\(label.htmlEscaped)\">"
+    html += "<p class=\"\(solution ? "solution-label" : "exercise-label")\">"
+    html += label.htmlEscaped + "</p>\n"
   }
+  // Placeholders and checks do not run with the lesson: they have no output to show.
+  let runsApart =
+    snippet.attributes.contains(.placeholder) || snippet.attributes.contains(.check)
   if !hidden {
     let classes = (["snippet"] + snippet.attributes.map(\.rawValue).sorted()).joined(separator: " ")
     html += "<div class=\"\(classes)\" id=\"snippet-\(snippet.index + 1)\">"
@@ -38,6 +48,8 @@ func snippetHTML(
       if failedHere, let failure = lessonRun.failure { html += failureBox(failure, path: path) }
     } else if failedHere, let failure = lessonRun.failure {
       html += failureBox(failure, path: path)
+    } else if runsApart {
+      // Nothing to show under a placeholder or a check.
     } else if snippet.attributes.contains(.norun) {
       if !hidden { html += "<p class=\"note\">Compiled, not run.</p>\n" }
     } else if lessonRun.failure != nil {
@@ -50,10 +62,12 @@ func snippetHTML(
           + "showing the recorded output")
       if !hidden { html += outputHTML(snippet.output?.content ?? "") }
     }
-  } else if !hidden {
+  } else if !hidden && !runsApart {
     html += outputHTML(snippet.output?.content ?? "")
   }
-  if let note = page.mismatches[snippet.index] {
+  // A solution's mismatch would show its output in the student edition.
+  let editionHides = hidden && !snippet.attributes.contains(.hide)
+  if !editionHides, let note = page.mismatches[snippet.index] {
     html += "<div class=\"mismatch\" role=\"note\"><p><strong>This output differs from the "
     html += "output recorded in the lesson</strong> (\(path.htmlEscaped):"
     html += "\(snippet.output?.openingLine ?? snippet.code.closingLine)):</p>"

@@ -19,10 +19,13 @@ import LessonResultsFormat
 public final class SnippetBoundary {
   /// Always `false`, but unknown to the compiler: `norun` snippets sit under it.
   public let neverTrue: Bool
-  private let directory: String
+  /// The results folder.
+  let directory: String
   private let progress: Int32
   /// The snippet that began last.
   private var running: Int?
+  /// The exercise and variant this process runs, in an exercise's process (Exercise.swift).
+  var exerciseContext: (exercise: Int, variant: ExerciseVariant)?
   /// When the running snippet began (`CLOCK_MONOTONIC`, nanoseconds).
   private var began = 0
 

@@ -25,10 +25,15 @@ public let figuresDirectoryVariable = FiguresFolder.environmentVariable
 nonisolated(unsafe) private var shownCount = 0
 
 /// How many figures this process has shown so far (the number of the last figure written).
+/// The lessons program sets it after an exercise's solution, which runs in a child process,
+/// to the figures that process wrote.
 ///
 /// For the lessons program's snippet boundaries only (`@_spi(LessonRunner) import
 /// LessonSupport`), so it is not one more name in every snippet's scope.
-@_spi(LessonRunner) public var figuresShownCount: Int { shownCount }
+@_spi(LessonRunner) public var figuresShownCount: Int {
+  get { shownCount }
+  set { shownCount = newValue }
+}
 
 /// Shows a figure under the snippet that calls this function on the rendered lesson page.
 ///

@@ -23,9 +23,12 @@ func blocksInDocumentOrder() {
   let blocks = markdownBlocks(in: markdown)
   #expect(
     blocks.map(\.kind) == [
-      .heading(level: 1), .paragraph, .other, .other, .paragraph, .codeBlock, .other, .paragraph,
+      .heading(level: 1), .paragraph, .other, .listItem(number: nil), .paragraph, .codeBlock,
+      .other, .paragraph,
     ])
   #expect(blocks.map(\.depth) == [1, 1, 1, 2, 3, 3, 1, 2])
+  // The list holds the item, which holds the paragraph and the code block.
+  #expect(blocks.map(\.parent) == [nil, nil, nil, 2, 3, 3, nil, 6])
   #expect(blocks[0].text == "Title here")
   #expect(blocks[1].text == "Some code and a break.")
   #expect(blocks[5].startLine == 8)
@@ -33,6 +36,16 @@ func blocksInDocumentOrder() {
   #expect(blocks[5].endLine == 10)
   #expect(blocks[5].info == "swift")
   #expect(blocks[5].text == "x\n")
+}
+
+@Test("items of an ordered list are numbered from its start")
+func orderedItems() {
+  let blocks = markdownBlocks(in: "3. three\n4. four\n\n- bullet\n")
+  #expect(
+    blocks.map(\.kind) == [
+      .other, .listItem(number: 3), .paragraph, .listItem(number: 4), .paragraph, .other,
+      .listItem(number: nil), .paragraph,
+    ])
 }
 
 @Test("next siblings link blocks with the same parent only")

@@ -58,7 +58,7 @@ struct LessonCatalogTests {
   func load() throws {
     let root = try package([
       "Lessons/a.md": "# A\n\n```swift\nprint(1)\n```\n",
-      "Lessons/b.md": "# B\n\n```swift hidden\nprint(2)\n```\n",
+      "Lessons/b.md": "# B\n\n```swift hiden\nprint(2)\n```\n",
       "Lessons/c.md": "# C\n\n```swift\nimport Foundation\nprint(3)\n```\n",
       "Lessons/d.md": "# D\n",
     ])
@@ -73,7 +73,7 @@ struct LessonCatalogTests {
         "Lessons/b.md", "Lessons/c.md", "Lessons/e.md", "Lessons/missing.md",
       ])
     #expect(loaded.problems.map(\.line) == [3, 4, 1, 1])
-    #expect(loaded.problems[0].message.contains("unknown snippet attribute 'hidden'"))
+    #expect(loaded.problems[0].message.contains("unknown snippet attribute 'hiden'"))
     #expect(loaded.problems[1].message.hasPrefix("an import cannot appear in a snippet"))
     #expect(loaded.problems[2].message.contains("not valid UTF-8"))
     #expect(loaded.problems[3].message.contains("cannot open"))

@@ -188,7 +188,7 @@ struct HostileInputEndToEndTests {
     let package = try FixturePackage()
     let files = [
       "unclosed": "# U\n\n```swift\nprint(1)\n",
-      "unknown": "# A\n\n```swift hidden\nprint(1)\n```\n",
+      "unknown": "# A\n\n```swift hiden\nprint(1)\n```\n",
       "orphan": "# O\n\nText.\n\n```output\n1\n```\n",
     ]
     for (name, text) in files {
@@ -203,7 +203,7 @@ struct HostileInputEndToEndTests {
         package.path("unclosed") + ":3: error: the code fence ``` opened here is never closed"))
     #expect(
       result.error.contains(
-        package.path("unknown") + ":3: error: unknown snippet attribute 'hidden'"))
+        package.path("unknown") + ":3: error: unknown snippet attribute 'hiden'"))
     #expect(result.error.contains(package.path("orphan") + ":5: error:"))
   }
 

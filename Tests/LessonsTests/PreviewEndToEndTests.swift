@@ -18,6 +18,8 @@ final class WatchedProcess: @unchecked Sendable {
   let process = Process()
   private let lock = NSLock()
   private var collected = ""
+  /// Whether the pipe reached its end (every process holding it has exited).
+  private var ended = false
 
   init(_ executable: URL, _ arguments: [String], in directory: URL) throws {
     process.executableURL = executable
@@ -28,7 +30,12 @@ final class WatchedProcess: @unchecked Sendable {
     process.standardError = pipe
     pipe.fileHandleForReading.readabilityHandler = { [weak self] handle in
       let data = handle.availableData
-      guard let self, !data.isEmpty else { return }
+      guard let self else { return }
+      if data.isEmpty {
+        handle.readabilityHandler = nil
+        self.lock.withLock { self.ended = true }
+        return
+      }
       self.lock.withLock { self.collected += String(decoding: data, as: UTF8.self) }
     }
     try process.run()
@@ -52,6 +59,9 @@ final class WatchedProcess: @unchecked Sendable {
   func interrupt() -> Int32 {
     if process.isRunning { kill(process.processIdentifier, SIGINT) }
     process.waitUntilExit()
+    // The process's last lines may still be in the pipe: read to its end (at most 10 s, a
+    // limit, not a measurement) so `output` holds everything it printed.
+    for _ in 0..<100 where !lock.withLock({ ended }) { usleep(100_000) }
     return process.terminationStatus
   }
 

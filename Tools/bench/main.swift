@@ -1,5 +1,5 @@
 // descent-bench: prints speed and memory figures side by side with their references.
-// Usage: descent-bench [all|tensorcore|determinism|optimizers|normalization|hessian|lessons|render]
+// Usage: descent-bench [all|tensorcore|determinism|optimizers|normalization|hessian|lessons|render|grade]
 // Each suite lives in its own file; reference scripts (numpy) are in Tools/bench/reference.
 
 import Foundation
@@ -12,6 +12,7 @@ let suites: [(name: String, run: () throws -> Void)] = [
   ("hessian", benchHessian),
   ("lessons", benchLessons),
   ("render", benchRender),
+  ("grade", benchGrade),
 ]
 
 let requested = CommandLine.arguments.dropFirst().first ?? "all"

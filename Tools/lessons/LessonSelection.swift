@@ -89,6 +89,12 @@ struct RunOptions: ParsableArguments {
 
   @Option(
     help: ArgumentHelp(
+      "Seconds the answer of a checked exercise, and each of its checks, may run.",
+      valueName: "seconds"))
+  var exerciseTimeout: Double = 30
+
+  @Option(
+    help: ArgumentHelp(
       "The most one snippet may print (and write to standard error, or as a figure): bytes, "
         + "or with a unit (512KiB, 2MiB). A lesson that prints more is stopped there.",
       valueName: "size"))
@@ -96,6 +102,9 @@ struct RunOptions: ParsableArguments {
 
   func validate() throws {
     guard timeout > 0 else { throw ValidationError("--timeout must be positive, got \(timeout)") }
+    guard exerciseTimeout > 0 else {
+      throw ValidationError("--exercise-timeout must be positive, got \(exerciseTimeout)")
+    }
     guard jobs > 0 else { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
     guard parseByteCount(maxOutput) != nil else {
       throw ValidationError(
@@ -112,6 +121,7 @@ struct RunOptions: ParsableArguments {
       packageDirectory: packageDirectory, timeout: timeout, jobs: jobs, useCache: !noCache,
       runnerExecutable: runner.map { URL(fileURLWithPath: $0).standardizedFileURL },
       onFinish: onFinish, configuration: release ? .release : .debug)
+    options.exerciseTimeout = exerciseTimeout
     options.maxOutput = parseByteCount(maxOutput) ?? LessonRunOptions.defaultMaxOutput
     return options
   }

@@ -16,8 +16,11 @@ struct Lessons: AsyncParsableCommand {
       exact (compared character for character; otherwise numbers with a point or an \
       exponent match within one unit of their last printed digit), fails (must trap or throw; \
       its output block ends with the error, e.g. `threw: …` or `Fatal error: …`; it runs in a \
-      process of its own, so later snippets do not see what it declares). Snippets call \
-      throwing functions with `try`.
+      process of its own, so later snippets do not see what it declares), placeholder (what \
+      the student edition shows instead of a checked exercise's solution), check and check \
+      hidden (code that tests an exercise's answer; hidden ones only in the instructor \
+      edition), exercise=NAME (the exercise a snippet belongs to, outside its list item). \
+      Snippets call throwing functions with `try`.
 
       Examples:
         lessons verify                      check every lesson
@@ -29,8 +32,14 @@ struct Lessons: AsyncParsableCommand {
         lessons list
         lessons render                      the course as HTML in site/
         lessons preview                     served on localhost, verified again on each edit
+        lessons student-edition --output student   the lessons without solutions, and HTML
+        lessons check my-work/03-batch-and-momentum.md   check your answers
+        lessons grade submissions/ --output grades       grade a class, each copy sandboxed
       """,
-    subcommands: [Verify.self, Update.self, List.self, Render.self, CheckProse.self, Preview.self],
+    subcommands: [
+      Verify.self, Update.self, List.self, Render.self, CheckProse.self, Preview.self,
+      StudentEdition.self, Check.self, Grade.self,
+    ],
     defaultSubcommand: Verify.self
   )
 }

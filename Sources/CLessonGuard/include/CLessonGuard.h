@@ -56,4 +56,15 @@ void lesson_guard_set_running(int snippet);
 ///   at once if it is no longer its parent.
 void lesson_guard_enter_failing_child(int parent);
 
+/// Prepares a process forked to run a checked exercise's answer or one of its checks: the
+/// guards stop writing to progress.tsv (the process that waits for this one records how it
+/// ended, in exercises.tsv), a fatal signal still gets the runtime's backtrace (which names the
+/// answer's line) and then ends the process, SIGXFSZ gets its default action back (a write past
+/// the size limit ends the process, with no `overflow` record), no core file is written, and
+/// the process is killed when its parent ends (PR_SET_PDEATHSIG). The size limit stays.
+///
+/// - Parameter parent: The parent's id (`getpid()` before the fork); the child exits at once if
+///   it is no longer its parent.
+void lesson_guard_enter_exercise_child(int parent);
+
 #endif
