@@ -114,10 +114,13 @@ public struct AnswerGrader: Sendable {
   ///   - copy: What the student's copy holds (``readSubmission(source:path:instructor:)``).
   ///   - scratch: An empty folder for the program and its results; the only folder the
   ///     sandbox can write.
+  ///   - language: The language of the copy (a student's copy of a translation): the program
+  ///     runs with `DESCENT_LESSON_LANGUAGE` set to it, so checks whose messages are
+  ///     `localized(en:zh:)` speak it.
   /// - Returns: One outcome per checked exercise, in the lesson's order.
-  public func grade(_ lesson: Lesson, copy: SubmittedLesson, scratch: URL) async
-    -> [ExerciseOutcome]
-  {
+  public func grade(
+    _ lesson: Lesson, copy: SubmittedLesson, scratch: URL, language: CourseLanguage = .english
+  ) async -> [ExerciseOutcome] {
     var fixed: [Int: (ExerciseResult, String)] = [:]
     for (index, message) in copy.invalid { fixed[index] = (.invalid, message) }
     for index in copy.notAttempted where fixed[index] == nil {
@@ -146,7 +149,7 @@ public struct AnswerGrader: Sendable {
       } else {
         runOutcome = await run(
           lesson, answers: build.answers, copy: copy, executable: build.executable,
-          scratch: scratch)
+          scratch: scratch, language: language)
       }
     } catch {
       runOutcome = Dictionary(
@@ -310,7 +313,7 @@ public struct AnswerGrader: Sendable {
   /// Runs the compiled program and turns its results into outcomes.
   private func run(
     _ lesson: Lesson, answers: [Int: SnippetSource], copy: SubmittedLesson, executable: URL,
-    scratch: URL
+    scratch: URL, language: CourseLanguage
   ) async -> [Int: (ExerciseResult, String)] {
     let manager = FileManager.default
     let results = scratch.appending(path: "results")
@@ -329,11 +332,12 @@ public struct AnswerGrader: Sendable {
           ($0.index, (.error, "cannot prepare \(scratch.path): \(error)"))
         })
     }
-    let environment = [
+    var environment = [
       "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1",
       FiguresFolder.environmentVariable: figures.path,
       ExerciseFiles.timeoutVariable: String(limits.exerciseSeconds),
     ]
+    if language != .english { environment[LessonLanguageVariable.name] = language.code }
     let start = Date()
     let ended = await runLimited(
       [

@@ -13,6 +13,16 @@ public struct LoadedLesson: Sendable, Equatable {
   public var lesson: Lesson
   /// The file's text, exactly as read (its line numbers are the lesson's).
   public var source: String
+
+  /// Creates a loaded lesson.
+  ///
+  /// - Parameters:
+  ///   - lesson: The lesson, parsed from `source`.
+  ///   - source: The file's text.
+  public init(lesson: Lesson, source: String) {
+    self.lesson = lesson
+    self.source = source
+  }
 }
 
 /// Which files of a package are lessons, and reading them.

@@ -11,16 +11,20 @@
 ///     pages.
 ///   - edition: The student edition leaves `solution` snippets out; the instructor edition
 ///     shows each in a box marked "Solution".
+///   - headingIDs: The ids to give the headings, by position (a translated page takes its
+///     English page's, so that the language switch lands on the same section); `nil`, or past
+///     its end, makes them from the heading's text.
 ///   - apiLinks: The pages of the API reference that the first mention of a documented type
 ///     in the prose links to (none by default).
 /// - Complexity: O(*n*) in the length of the source and of the run's outputs.
 func renderLesson(
   _ page: SitePage, lessonPages: [String: String] = [:], edition: SiteEdition = .student,
-  apiLinks: APILinks = .none
+  headingIDs: [String]? = nil, apiLinks: APILinks = .none
 ) -> RenderedLesson {
   var warnings: [String] = []
   let lesson = page.lesson
-  if let run = page.run, run.path != lesson.path {
+  // A translation is shown with a run of its English lesson, whose path is the lesson's.
+  if let run = page.run, run.path != lesson.path, page.language == .english {
     warnings.append("\(lesson.path): the run given is of \(run.path); rendered it anyway")
   }
 
@@ -40,13 +44,20 @@ func renderLesson(
   let protected = protectMath(in: page.source)
   var renderer = LessonPageRenderer(
     replacements: replacements, lessonPages: lessonPages, path: lesson.path, apiLinks: apiLinks)
+  renderer.givenIDs = headingIDs ?? []
+  renderer.linkLabel = page.language.strings.linkToSection
   renderer.visit(parseMarkdown(protected.markdown).resolvingMath(protected.spans))
 
   var html = ""
+  if !page.translationProblems.isEmpty {
+    html += "<div class=\"failure out-of-sync\" role=\"alert\"><p><strong>"
+    html += page.language.strings.outOfSync.htmlEscaped + "</strong></p><pre>"
+    html += page.translationProblems.joined(separator: "\n").htmlEscaped + "</pre></div>\n"
+  }
   if let failure = page.run?.failure,
     failure.snippetIndex.map({ index in !lesson.snippets.contains { $0.index == index } }) ?? true
   {
-    html += failureBox(failure, path: lesson.path)
+    html += failureBox(failure, path: lesson.path, strings: page.language.strings)
   }
   html += renderer.html
   let interactive = lesson.snippets.contains { snippet in
@@ -83,6 +94,10 @@ struct LessonPageRenderer: CommonMarkHTMLRendering {
   private(set) var headings: [SiteHeading] = []
   /// Links to `.md` files that are not lessons of the course.
   private(set) var linkWarnings: [String] = []
+  /// The ids to give the headings, by position, before any made from their text.
+  var givenIDs: [String] = []
+  /// The accessible name of a heading's `#` link.
+  var linkLabel = SiteStrings.english.linkToSection
   private var usedIDs: Set<String> = []
   /// The links to the API reference, and which of them this lesson has made.
   private var apiLinks: APILinks
@@ -127,7 +142,8 @@ struct LessonPageRenderer: CommonMarkHTMLRendering {
     inHeadingOrLink = wasInHeadingOrLink
     let inner = html
     html = outer
-    let base = slug(slugText(of: heading))
+    let given = headings.count < givenIDs.count ? givenIDs[headings.count] : nil
+    let base = given ?? slug(slugText(of: heading))
     var id = base
     var number = 2
     while usedIDs.contains(id) {
@@ -138,7 +154,7 @@ struct LessonPageRenderer: CommonMarkHTMLRendering {
     headings.append(SiteHeading(level: level, id: id, html: inner))
     html += "<h\(level) id=\"\(id)\"" + sourcePositionAttribute(heading) + ">" + inner
     if level > 1 {
-      html += " <a class=\"anchor\" href=\"#\(id)\" aria-label=\"Link to this section\">#</a>"
+      html += " <a class=\"anchor\" href=\"#\(id)\" aria-label=\"\(linkLabel.htmlEscaped)\">#</a>"
     }
     html += "</h\(level)>\n"
   }

@@ -126,7 +126,7 @@ private func insertOutputBlock(
 }
 
 /// The lines of `body` (which is empty or ends with `\n`), each after `prefix`.
-private func prefixedLines(_ body: String, prefix: [UInt8], ending: [UInt8])
+func prefixedLines(_ body: String, prefix: [UInt8], ending: [UInt8])
   -> [SourceLines.Line]
 {
   guard !body.isEmpty else { return [] }
@@ -139,7 +139,7 @@ private func prefixedLines(_ body: String, prefix: [UInt8], ending: [UInt8])
 /// What starts every line of the block whose opening fence is on line `number`: the bytes
 /// before the fence, with block-quote markers and blanks kept and list markers turned into
 /// spaces.
-private func containerPrefix(ofLine number: Int, in lines: SourceLines) -> [UInt8] {
+func containerPrefix(ofLine number: Int, in lines: SourceLines) -> [UInt8] {
   let text = lines.text(ofLine: number)
   let fenceStart = text.firstIndex(where: MarkdownByte.isFence) ?? text.startIndex
   return text[..<fenceStart].map { byte in

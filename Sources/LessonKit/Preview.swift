@@ -162,8 +162,9 @@ func sitePageName(forLessonAt path: String) -> String {
 }
 
 /// The files `lessons preview` watches, with their modification dates and sizes: the lessons
-/// (`Lessons/*.md`, and the lessons previewed when they are elsewhere) and everything the
-/// lessons program is built from (what ``RunCache/libraryHash(packageDirectory:)`` hashes).
+/// (`Lessons/*.md`, and the lessons previewed when they are elsewhere), their translations
+/// (`Lessons/zh/*.md`) and everything the lessons program is built from (what
+/// ``RunCache/libraryHash(packageDirectory:)`` hashes).
 public enum WatchedFiles {
   /// A file's modification date and size.
   public struct Stamp: Equatable, Sendable {
@@ -201,6 +202,9 @@ public enum WatchedFiles {
       + lessons
     {
       add(path)
+      for language in CourseLanguage.translations {
+        add(LessonCatalog.translationPath(of: path, language: language))
+      }
     }
     for folder in libraryPaths {
       add(folder)
@@ -218,9 +222,11 @@ public enum WatchedFiles {
 }
 
 /// One refresh of `lessons preview`: reads the lessons (every lesson of the course, or
-/// `paths`), verifies them (only the stale ones run: the cache), renders the site into the
-/// state's folder, and publishes the new rendering so open pages reload. A lesson that cannot
-/// be read is reported and left out of the site; its page shows its errors.
+/// `paths`), verifies them (only the stale ones run: the cache), checks their translations
+/// (`Lessons/zh/NAME.md`, with the runs in their languages), renders the site into the
+/// state's folder (translations in `zh/`), and publishes the new rendering so open pages
+/// reload. A lesson that cannot be read is reported and left out of the site; its page shows
+/// its errors. A translation that fails is reported and rendered with its problems shown.
 ///
 /// - Parameters:
 ///   - paths: The lessons to preview, or `nil` for every lesson of `Lessons/` (read afresh
@@ -277,9 +283,32 @@ public func refreshPreview(
   let pages = zip(loaded.lessons, verdicts).map {
     SitePage(lesson: $0.lesson, source: $0.source, verdict: $1)
   }
+  let translated = LessonCatalog.loadTranslations(
+    of: loaded.lessons.map(\.lesson.path), packageDirectory: root)
+  for problem in translated.problems { log("\(problem)") }
+  options.onFinish = nil
+  let translationResults = try await TranslationRunner.check(
+    translated.translations, lessons: loaded.lessons,
+    englishRuns: Dictionary(runs.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a }),
+    options: options)
+  try Task.checkCancellation()
+  for result in translationResults where !result.verdict.passed {
+    let text =
+      translationProgressLine(for: result.verdict, cached: result.cached) + "\n"
+      + translationReport(for: result.verdict)
+    log(text.hasSuffix("\n") ? String(text.dropLast()) : text)
+  }
+  let siteTranslations = CourseLanguage.translations.map { language in
+    SiteTranslation(
+      language: language,
+      pages: zip(translated.translations, translationResults).filter {
+        $0.0.language == language
+      }.map { SitePage(translation: $0.0, verdict: $0.1.verdict) })
+  }
   let report = try renderSite(
     pages, courseTitle: courseTitle, to: state.siteDirectory.path,
-    katexDirectory: katexDirectory, edition: edition, apiReference: apiReference)
+    katexDirectory: katexDirectory, edition: edition, translations: siteTranslations,
+    apiReference: apiReference)
   for warning in report.warnings { log("warning: \(warning)") }
   let version = state.published(unreadable: unreadable)
   log(

@@ -10,7 +10,7 @@ import Foundation
   import Darwin
 #endif
 
-/// What ``renderSite(_:courseTitle:to:katexDirectory:edition:apiReference:)`` did.
+/// What ``renderSite(_:courseTitle:to:katexDirectory:edition:translations:apiReference:)`` did.
 public struct SiteReport: Sendable, Equatable {
   /// The folder the site is in.
   public var outputDirectory: String
@@ -36,7 +36,35 @@ public struct SiteError: Error, Sendable, Equatable, CustomStringConvertible {
   public var description: String { message }
 }
 
-/// The file that marks a folder as written by ``renderSite(_:courseTitle:to:katexDirectory:edition:apiReference:)``,
+/// The translated pages of a site in one language: they go into the language's folder
+/// (`site/zh/`), with their own index, and each page and its English one link to each other.
+///
+///     let zh = SiteTranslation(language: .chinese, pages: translatedPages)
+///     try renderSite(pages, courseTitle: "Descent", to: "site", translations: [zh])
+public struct SiteTranslation: Sendable {
+  /// The language.
+  public var language: CourseLanguage
+  /// The translated lessons (`SitePage.language` is `language`), each with the file name of
+  /// the English lesson it translates, in any order (the site follows the English order).
+  public var pages: [SitePage]
+  /// The course title in this language, or `nil` for the language's own
+  /// (`Descent：神经网络是怎样训练的`).
+  public var courseTitle: String?
+
+  /// Creates the pages of a language.
+  ///
+  /// - Parameters:
+  ///   - language: The language.
+  ///   - pages: Its translated pages.
+  ///   - courseTitle: The course title in the language, or `nil` for the language's own.
+  public init(language: CourseLanguage, pages: [SitePage], courseTitle: String? = nil) {
+    self.language = language
+    self.pages = pages
+    self.courseTitle = courseTitle
+  }
+}
+
+/// The file that marks a folder as written by ``renderSite(_:courseTitle:to:katexDirectory:edition:translations:apiReference:)``,
 /// so that only such folders are ever replaced.
 let siteMarkerFile = ".descent-site"
 
@@ -50,6 +78,14 @@ let siteMarkerFile = ".descent-site"
 /// failed shows the failure in a warning box where its output would be. `solution` snippets
 /// are left out of the student edition and shown in a "Solution" box in the instructor
 /// edition, whose pages say "instructor edition" in their header and window title.
+///
+/// Each language of `translations` that has pages gets a folder named after its code
+/// (`zh/`) with an index of the whole course in that language (a lesson not translated yet
+/// is listed with its English title and links to its English page) and a page per
+/// translated lesson, whose headings take the ids of its English page's headings by
+/// position. Every page then has a language switch (`hreflang` links, `lang` attributes): to
+/// the same page in the other language, or, for a lesson without translation, to the other
+/// language's index; `assets/language.js` keeps the section the reader is at.
 ///
 ///     let report = try renderSite(pages, courseTitle: "Descent", to: ".build/site")
 ///     // report.files: ["index.html", "01-diagnosis.html", …, "assets/site.css", …]
@@ -67,19 +103,24 @@ let siteMarkerFile = ".descent-site"
 ///   - outputDirectory: The folder to write; missing parent folders are created.
 ///   - katexDirectory: Where KaTeX is installed (Debian's `libjs-katex`).
 ///   - edition: The student edition (the default) or the instructor edition.
+///   - translations: The translated pages, by language (default none).
 ///   - apiReference: The API reference to include, or `nil` (the default) for none.
 /// - Returns: The files written and any warnings.
-/// - Throws: ``SiteError`` when KaTeX is missing, two lessons would share a page name, the
-///   output folder holds other files, or writing fails.
+/// - Throws: ``SiteError`` when KaTeX is missing, two lessons would share a page name, a
+///   translated page has no English page, the output folder holds other files, or writing
+///   fails.
 /// - Complexity: O(*n*) in the total size of the lessons and their runs.
 public func renderSite(
   _ pages: [SitePage], courseTitle: String, to outputDirectory: String,
   katexDirectory: String = "/usr/share/javascript/katex", edition: SiteEdition = .student,
-  apiReference: APIReference? = nil
+  translations: [SiteTranslation] = [], apiReference: APIReference? = nil
 ) throws -> SiteReport {
   let fileManager = FileManager.default
-  let courseTitle = edition == .instructor ? courseTitle + " (instructor edition)" : courseTitle
+  let courseTitle =
+    edition == .instructor
+    ? courseTitle + SiteStrings.english.instructorEditionSuffix : courseTitle
   let katexFiles = try katexAssets(in: katexDirectory)
+  let languages = translations.filter { !$0.pages.isEmpty }
 
   var seen: [String: String] = [:]
   for page in pages {
@@ -93,6 +134,22 @@ public func renderSite(
         "\(page.lesson.path) and \(other) would both be written to \(name); rename one of them")
     }
     seen[name] = page.lesson.path
+  }
+  for translation in languages {
+    var translated: [String: String] = [:]
+    for page in translation.pages {
+      guard seen[page.fileName] != nil else {
+        throw SiteError(
+          "\(page.lesson.path): a translation of no lesson of the site (there is no "
+            + "\(page.fileName) in English); render it with its lesson, or name it after it")
+      }
+      if let other = translated[page.fileName] {
+        throw SiteError(
+          "\(page.lesson.path) and \(other) would both be written to "
+            + "\(translation.language.code)/\(page.fileName); rename one of them")
+      }
+      translated[page.fileName] = page.lesson.path
+    }
   }
 
   let output = URL(fileURLWithPath: outputDirectory).standardizedFileURL
@@ -127,23 +184,79 @@ public func renderSite(
   }
 
   do {
+    // The same page in the other languages: its translation, else the language's index.
+    func alternates(of fileName: String?) -> [(
+      language: CourseLanguage, href: String, sameContent: Bool
+    )] {
+      languages.map { translation in
+        let name = fileName ?? "index.html"
+        let translated =
+          fileName.map { name in translation.pages.contains { $0.fileName == name } } ?? true
+        return (
+          translation.language,
+          translation.language.code + "/" + (translated ? name : "index.html"), translated
+        )
+      }
+    }
     try write(
-      indexPageHTML(pages, courseTitle: courseTitle, hasAPIReference: apiReference != nil),
+      indexPageHTML(
+        pages.map { IndexEntry(page: $0, href: $0.fileName) }, courseTitle: courseTitle,
+        frame: PageFrame(alternates: alternates(of: nil)), hasAPIReference: apiReference != nil),
       to: "index.html")
     var lessonPages: [String: String] = [:]
-    for page in pages {
-      let name = page.lesson.path.split(separator: "/").last.map(String.init) ?? page.lesson.path
-      lessonPages[name] = page.fileName
-    }
+    for page in pages { lessonPages[lessonFileName(page)] = page.fileName }
+    var headingIDs: [String: [String]] = [:]
+    let englishLinks = pages.map { PagerLink(title: $0.title, href: $0.fileName) }
     for (position, page) in pages.enumerated() {
       let rendered = renderLesson(
         page, lessonPages: lessonPages, edition: edition,
         apiLinks: APILinks(pages: apiReference?.typeLinks ?? [:]))
       warnings += rendered.warnings
+      headingIDs[page.fileName] = rendered.headings.map(\.id)
       let html = lessonPageHTML(
-        rendered, page: page, previous: position > 0 ? pages[position - 1] : nil,
-        next: position + 1 < pages.count ? pages[position + 1] : nil, courseTitle: courseTitle)
+        rendered, page: page, previous: position > 0 ? englishLinks[position - 1] : nil,
+        next: position + 1 < pages.count ? englishLinks[position + 1] : nil,
+        courseTitle: courseTitle, frame: PageFrame(alternates: alternates(of: page.fileName)))
       try write(html, to: page.fileName)
+    }
+    for translation in languages {
+      let language = translation.language
+      let folder = language.code
+      try fileManager.createDirectory(
+        at: temporary.appendingPathComponent(folder), withIntermediateDirectories: false)
+      var title = translation.courseTitle ?? language.strings.defaultCourseTitle
+      if edition == .instructor { title += language.strings.instructorEditionSuffix }
+      let byName = Dictionary(
+        translation.pages.map { ($0.fileName, $0) }, uniquingKeysWith: { first, _ in first })
+      // The course in English order; a lesson not translated yet stands as its English page.
+      let entries = pages.map { page in
+        byName[page.fileName].map { IndexEntry(page: $0, href: $0.fileName) }
+          ?? IndexEntry(page: page, href: "../" + page.fileName, untranslated: true)
+      }
+      try write(
+        indexPageHTML(
+          entries, courseTitle: title,
+          frame: PageFrame(
+            language: language, root: "../", alternates: [(.english, "../index.html", true)]),
+          hasAPIReference: apiReference != nil),
+        to: folder + "/index.html")
+      var translatedPages: [String: String] = [:]
+      for entry in entries { translatedPages[lessonFileName(entry.page)] = entry.href }
+      let links = entries.map { PagerLink(title: $0.page.title, href: $0.href) }
+      for (position, entry) in entries.enumerated() where !entry.untranslated {
+        let page = entry.page
+        let rendered = renderLesson(
+          page, lessonPages: translatedPages, edition: edition,
+          headingIDs: headingIDs[page.fileName],
+          apiLinks: APILinks(pages: apiReference?.typeLinks.mapValues { "../" + $0 } ?? [:]))
+        warnings += rendered.warnings
+        let html = lessonPageHTML(
+          rendered, page: page, previous: position > 0 ? links[position - 1] : nil,
+          next: position + 1 < links.count ? links[position + 1] : nil, courseTitle: title,
+          frame: PageFrame(
+            language: language, root: "../", alternates: [(.english, "../" + page.fileName, true)]))
+        try write(html, to: folder + "/" + page.fileName)
+      }
     }
     let assets = temporary.appendingPathComponent("assets")
     try fileManager.createDirectory(
@@ -194,7 +307,13 @@ public func renderSite(
   if hadOld { try? fileManager.removeItem(at: old) }
   return SiteReport(
     outputDirectory: output.path, files: files, warnings: warnings,
-    failedLessons: pages.filter { $0.run?.failure != nil }.map(\.lesson.path))
+    failedLessons: (pages + languages.flatMap(\.pages)).filter { $0.run?.failure != nil }.map(
+      \.lesson.path))
+}
+
+/// The file name of a page's lesson (`01-diagnosis.md`), which links between lessons name.
+private func lessonFileName(_ page: SitePage) -> String {
+  page.lesson.path.split(separator: "/").last.map(String.init) ?? page.lesson.path
 }
 
 /// Writes `text` to a new file with plain POSIX calls (Foundation's `Data.write` is ten

@@ -15,7 +15,9 @@ import Foundation
 ///   once the page is loaded, leaving code, outputs and figures alone;
 /// - `interactive.js`, which turns each interactive figure's sliders on and shows the frame of
 ///   their values (loaded only by pages that have such a figure).
-let siteAssetNames = ["site.css", "math.js", "interactive.js"]
+/// - `language.js`, which makes the language switch land on the section the reader is at
+///   (loaded only by pages of a site with translations).
+let siteAssetNames = ["site.css", "math.js", "interactive.js", "language.js"]
 
 /// The stylesheet of the API reference's pages (`api.css`, beside `site.css`), written only
 /// into a site that has the reference.

@@ -29,15 +29,16 @@ public enum SiteEdition: String, Sendable, Hashable, CaseIterable {
   }
 
   /// The label of the box a shown exercise snippet stands in (`Solution`, `Your answer`,
-  /// `Check`…), or `nil` for a snippet that is not part of an exercise.
-  func boxLabel(for snippet: Snippet) -> String? {
+  /// `Check`…, in the words of `strings`), or `nil` for a snippet that is not part of an
+  /// exercise.
+  func boxLabel(for snippet: Snippet, strings: SiteStrings = .english) -> String? {
     let attributes = snippet.attributes
-    if attributes.contains(.solution) { return "Solution" }
+    if attributes.contains(.solution) { return strings.solution }
     if attributes.contains(.placeholder) {
-      return self == .instructor ? "Placeholder (what students start from)" : "Your answer"
+      return self == .instructor ? strings.placeholderForInstructors : strings.yourAnswer
     }
     if attributes.contains(.check) {
-      return attributes.contains(.hidden) ? "Hidden check" : "Check"
+      return attributes.contains(.hidden) ? strings.hiddenCheck : strings.check
     }
     return nil
   }

@@ -16,6 +16,12 @@ public struct SitePage: Sendable, Equatable {
   /// example an expected-versus-actual diff); each is shown, escaped, in a box under its
   /// snippet.
   public var mismatches: [Int: String]
+  /// The language the lesson is written in: English, or a translation's (then the page goes
+  /// into the language's folder of the site and is written with its words).
+  public var language: CourseLanguage = .english
+  /// Problems of a translation that is out of step with its English lesson, shown in a box at
+  /// the top of its page (empty for a lesson, or a translation in step).
+  public var translationProblems: [String] = []
 
   /// Creates a page.
   ///
@@ -24,13 +30,16 @@ public struct SitePage: Sendable, Equatable {
   ///   - source: Its Markdown source.
   ///   - run: Its last run, or `nil` to show the recorded outputs.
   ///   - mismatches: Output differences to show, by snippet index.
+  ///   - language: The language the lesson is written in (default English).
   public init(
-    lesson: Lesson, source: String, run: LessonRun? = nil, mismatches: [Int: String] = [:]
+    lesson: Lesson, source: String, run: LessonRun? = nil, mismatches: [Int: String] = [:],
+    language: CourseLanguage = .english
   ) {
     self.lesson = lesson
     self.source = source
     self.run = run
     self.mismatches = mismatches
+    self.language = language
   }
 
   /// Reads and parses the lesson in the file at `path`, for rendering with `run`.

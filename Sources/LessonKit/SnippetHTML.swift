@@ -4,21 +4,22 @@
 
 /// The HTML of one snippet: its highlighted code (unless hidden), then its output, figures,
 /// failure and mismatch note; a shown solution is all of that inside a "Solution" box, a
-/// placeholder or a check inside a box with its label (``SiteEdition/boxLabel(for:)``).
+/// placeholder or a check inside a box with its label (``SiteEdition/boxLabel(for:strings:)``).
 func snippetHTML(
   _ snippet: Snippet, page: SitePage, run: SnippetRun?, edition: SiteEdition,
   warnings: inout [String]
 ) -> String {
   let hidden = !edition.shows(snippet)
   let path = page.lesson.path
+  let strings = page.language.strings
   var html = ""
-  let label = hidden ? nil : edition.boxLabel(for: snippet)
+  let label = hidden ? nil : edition.boxLabel(for: snippet, strings: strings)
   let boxed = label != nil
   if let label {
     let solution = snippet.attributes.contains(.solution)
     html +=
       solution
-      ? "<aside class=\"solution-box\" aria-label=\"Solution\">"
+      ? "<aside class=\"solution-box\" aria-label=\"\(label.htmlEscaped)\">"
       : "<aside class=\"exercise-box\" aria-label=\"\(label.htmlEscaped)\">"
     html += "<p class=\"\(solution ? "solution-label" : "exercise-label")\">"
     html += label.htmlEscaped + "</p>\n"
@@ -45,16 +46,18 @@ func snippetHTML(
             place: "\(path):\(snippet.code.openingLine)", warnings: &warnings)
         }
       }
-      if failedHere, let failure = lessonRun.failure { html += failureBox(failure, path: path) }
+      if failedHere, let failure = lessonRun.failure {
+        html += failureBox(failure, path: path, strings: strings)
+      }
     } else if failedHere, let failure = lessonRun.failure {
-      html += failureBox(failure, path: path)
+      html += failureBox(failure, path: path, strings: strings)
     } else if runsApart {
       // Nothing to show under a placeholder or a check.
     } else if snippet.attributes.contains(.norun) {
-      if !hidden { html += "<p class=\"note\">Compiled, not run.</p>\n" }
+      if !hidden { html += "<p class=\"note\">\(strings.compiledNotRun)</p>\n" }
     } else if lessonRun.failure != nil {
       if !hidden {
-        html += "<p class=\"note\">Not run: the lesson stopped before this snippet.</p>\n"
+        html += "<p class=\"note\">\(strings.notRun)</p>\n"
       }
     } else {
       warnings.append(
@@ -68,8 +71,8 @@ func snippetHTML(
   // A solution's mismatch would show its output in the student edition.
   let editionHides = hidden && !snippet.attributes.contains(.hide)
   if !editionHides, let note = page.mismatches[snippet.index] {
-    html += "<div class=\"mismatch\" role=\"note\"><p><strong>This output differs from the "
-    html += "output recorded in the lesson</strong> (\(path.htmlEscaped):"
+    html += "<div class=\"mismatch\" role=\"note\"><p><strong>\(strings.outputDiffers)"
+    html += "</strong> (\(path.htmlEscaped):"
     html += "\(snippet.output?.openingLine ?? snippet.code.closingLine)):</p>"
     html += "<pre>\(note.htmlEscaped)</pre></div>\n"
   }
@@ -145,13 +148,14 @@ private func svgStart(_ document: String) -> Substring? {
   return svg.hasPrefix("<svg") ? svg : nil
 }
 
-/// The warning box of a lesson that did not run to its end: under the snippet that stopped it
-/// or holds its first compile error, else at the top of the page.
-func failureBox(_ failure: LessonFailure, path: String) -> String {
+/// The warning box of a lesson that did not run to its end, in the words of `strings`: under the
+/// snippet that stopped it or holds its first compile error, else at the top of the page.
+func failureBox(_ failure: LessonFailure, path: String, strings: SiteStrings = .english) -> String {
   let what =
     failure.isCompileError
-    ? "does not compile" : failure.snippetIndex == nil ? "did not compile" : "stopped here"
-  var html = "<div class=\"failure\" role=\"alert\"><p><strong>This lesson \(what).</strong> "
+    ? strings.doesNotCompile
+    : failure.snippetIndex == nil ? strings.didNotCompile : strings.stoppedHere
+  var html = "<div class=\"failure\" role=\"alert\"><p><strong>\(what)</strong> "
   html += "<code>\(path.htmlEscaped):\(failure.line)</code></p>"
   html += "<pre>\(failure.message.htmlEscaped)</pre></div>\n"
   return html

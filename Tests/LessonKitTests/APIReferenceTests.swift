@@ -165,6 +165,28 @@ struct APIReferenceTests {
     #expect(!module.contains("rmsprop.html"))
   }
 
+  @Test("A translated page links the same English reference from its folder (../api/)")
+  func translatedPageLinksUp() throws {
+    let folder = try temporaryFolder("api-zh")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let english = "# Adam\n\nWe step with `Adam`.\n"
+    let chinese = "# Adam\n\n我们用 `Adam` 走一步。\n"
+    let chinesePage = SitePage(
+      lesson: fixtureLesson(chinese, path: "Lessons/zh/04-adam.md"), source: chinese,
+      language: .chinese)
+    let output = folder.appending(path: "site")
+    _ = try renderSite(
+      [fixturePage(english, path: "Lessons/04-adam.md")], courseTitle: "Descent",
+      to: output.path, translations: [SiteTranslation(language: .chinese, pages: [chinesePage])],
+      apiReference: try APIReference(archive: fixtureArchive))
+    #expect(
+      try read(output, "zh/04-adam.html").contains(
+        "用 <a class=\"api-link\" href=\"../api/optimizers/adam.html\"><code>Adam</code></a>"))
+    #expect(
+      try read(output, "zh/index.html").contains(
+        "<p class=\"api-reference\" lang=\"en\"><a href=\"../api/index.html\">"))
+  }
+
   // MARK: Building
 
   @Test("DocC's capitalized first word is restored from the doc comment, English words kept")

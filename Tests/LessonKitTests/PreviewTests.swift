@@ -90,32 +90,39 @@ struct PreviewTests {
     #expect(addingLiveReload(to: "plain", version: 2).hasPrefix("plain<script"))
   }
 
-  @Test("Watched files: lessons and library sources; a change, an addition, a removal")
+  @Test("Watched files: lessons, translations, library sources; a change, an addition, a removal")
   func watchedFiles() throws {
     let root = try temporaryFolder("watch")
     defer { try? FileManager.default.removeItem(at: root) }
-    for folder in ["Lessons", "Sources/A", "Docs"] {
+    for folder in ["Lessons/zh", "Sources/A", "Docs"] {
       try FileManager.default.createDirectory(
         at: root.appending(path: folder), withIntermediateDirectories: true)
     }
     for (path, text) in [
       ("Lessons/01-a.md", "# A\n"), ("Lessons/notes.txt", "x"), ("Sources/A/A.swift", "let a = 1"),
-      ("Docs/x.md", "x"), ("Package.swift", "// p"),
+      ("Docs/x.md", "x"), ("Package.swift", "// p"), ("Lessons/zh/01-a.md", "# 甲\n"),
+      ("Lessons/zh/notes.md", "x"),
     ] {
       try text.write(to: root.appending(path: path), atomically: true, encoding: .utf8)
     }
     let before = WatchedFiles.snapshot(packageDirectory: root)
-    #expect(Set(before.keys) == ["Lessons/01-a.md", "Sources/A/A.swift", "Package.swift"])
+    // A translation is watched with its lesson; a file of zh/ that translates no lesson is not.
+    #expect(
+      Set(before.keys) == [
+        "Lessons/01-a.md", "Lessons/zh/01-a.md", "Sources/A/A.swift", "Package.swift",
+      ])
     try "# A, edited\n".write(
       to: root.appending(path: "Lessons/01-a.md"), atomically: true, encoding: .utf8)
     try "# B\n".write(
       to: root.appending(path: "Lessons/02-b.md"), atomically: true, encoding: .utf8)
     try FileManager.default.removeItem(at: root.appending(path: "Sources/A/A.swift"))
+    try "# 甲，改过\n".write(
+      to: root.appending(path: "Lessons/zh/01-a.md"), atomically: true, encoding: .utf8)
     try "y".write(to: root.appending(path: "Docs/x.md"), atomically: true, encoding: .utf8)
     let after = WatchedFiles.snapshot(packageDirectory: root)
     #expect(
       WatchedFiles.changes(from: before, to: after) == [
-        "Lessons/01-a.md", "Lessons/02-b.md", "Sources/A/A.swift",
+        "Lessons/01-a.md", "Lessons/02-b.md", "Lessons/zh/01-a.md", "Sources/A/A.swift",
       ])
     #expect(WatchedFiles.changes(from: after, to: after).isEmpty)
   }

@@ -64,7 +64,7 @@ final class FixturePackage: Sendable {
   ) throws -> (status: Int32, output: String, error: String) {
     let bin = builtRunner().deletingLastPathComponent()
     let runner = bin.appending(path: "lesson-fixture-runner").path
-    let runs = !["list", "check-prose"].contains(arguments.first ?? "")
+    let runs = !["list", "check-prose", "sync-translations"].contains(arguments.first ?? "")
     return try runProgram(
       bin.appending(path: "lessons"),
       arguments + ["--package-path", root.path] + (runs ? ["--runner", runner] : [])

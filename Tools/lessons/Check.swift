@@ -22,6 +22,11 @@ extension Lessons {
         timed out or wrote too much, with your line; or not attempted (the placeholder is still \
         there). Exits 1 when an exercise failed, 0 otherwise.
 
+        A copy of a translation (Lessons/zh/NAME.md of the student edition) is checked the \
+        same way, against the English lesson of its file name; checks whose messages are \
+        written with `localized(en:zh:)` then speak its language. The language is the copy's \
+        folder name when it is a translation's (zh/NAME.md), else --language.
+
         Each answer runs in a process of its own with a time limit (--exercise-timeout), in a \
         bubblewrap sandbox when bwrap is installed. Run it in the course's repository: the \
         lesson's program is built there first (minutes, once).
@@ -29,17 +34,37 @@ extension Lessons {
         Examples:
           lessons check my-work/03-batch-and-momentum.md
           lessons check my-work/*.md --exercise-timeout 30
+          lessons check my-work/00-getting-started.md --language zh
         """)
 
     @Argument(
       help: ArgumentHelp("Your copies of lessons (.md files).", valueName: "copy"))
     var copies: [String]
 
+    @Option(
+      help: ArgumentHelp(
+        "The language of your copies when their folder does not say it (en, zh).",
+        valueName: "code"))
+    var language: String = "en"
+
     @OptionGroup var course: CourseOptions
     @OptionGroup var program: StudentProgramOptions
 
     func validate() throws {
       guard !copies.isEmpty else { throw ValidationError("give your copy of a lesson to check") }
+      guard language == "en" || CourseLanguage.translation(code: language) != nil else {
+        throw ValidationError(
+          "--language \(language): not a language of the course; use en or "
+            + CourseLanguage.translations.map(\.code).joined(separator: ", "))
+      }
+    }
+
+    /// The language of `copy`: its folder's when that is a translation's folder (`zh/`), else
+    /// --language.
+    func language(of copy: String) -> CourseLanguage {
+      let folder = URL(fileURLWithPath: copy).deletingLastPathComponent().lastPathComponent
+      return CourseLanguage.translation(code: folder) ?? CourseLanguage.translation(code: language)
+        ?? .english
     }
 
     func run() async throws {
@@ -76,7 +101,8 @@ extension Lessons {
           path: ".build/lessons/check/\(UUID().uuidString)")
         defer { if !program.keepWork { try? FileManager.default.removeItem(at: scratch) } }
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-        let outcomes = await grader.grade(pair.lesson.lesson, copy: copy, scratch: scratch)
+        let outcomes = await grader.grade(
+          pair.lesson.lesson, copy: copy, scratch: scratch, language: language(of: pair.copy))
         print(checkReport(copy: pair.copy, outcomes: outcomes))
         if program.keepWork { print("(scratch folder kept: \(scratch.path))") }
         failed = failed || outcomes.contains { !$0.result.isPass && $0.result != .notAttempted }

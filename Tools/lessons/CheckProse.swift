@@ -31,7 +31,8 @@ extension Lessons {
         the source's, not cited. Every cited number must occur in the prose the comment \
         covers.
 
-        Nothing is built or run: the recorded outputs are used, and the actual outputs of a \
+        Translations (Lessons/zh/NAME.md) are checked too, against the outputs they repeat \
+        and their lesson's run. Nothing is built or run: the recorded outputs are used, and the actual outputs of a \
         lesson's cached run when it is fresh (--no-cache: recorded outputs only). Prints \
         `Lessons/x.md:LINE: error:` with the nearest numbers the lesson prints, a line per \
         lesson, and `prose: N passed, M failed`; exits 1 when a lesson fails. `lessons verify \
@@ -52,10 +53,20 @@ extension Lessons {
     func run() throws {
       let sources = try selection.readLessonsWithSources()
       let options = LessonRunOptions(packageDirectory: selection.packageDirectory)
-      let checked = sources.map { lesson, source in
+      var checked = sources.map { lesson, source in
         (
           lesson: lesson, source: source,
           run: noCache ? nil : LessonRunner.cachedRun(for: lesson, options: options)
+        )
+      }
+      // A translation's numbers are backed by its lesson's outputs, which it repeats.
+      let read = selection.readTranslations(of: sources)
+      let runs = Dictionary(
+        checked.map { ($0.lesson.path, $0.run) }, uniquingKeysWith: { a, _ in a })
+      checked += read.translations.map { translation in
+        (
+          lesson: translation.lesson, source: translation.source,
+          run: runs[translation.sourcePath] ?? nil
         )
       }
       if explain {
@@ -66,7 +77,7 @@ extension Lessons {
         }
         return
       }
-      if !printProseCheck(checked) { throw ExitCode(1) }
+      if !printProseCheck(checked) || read.problems > 0 { throw ExitCode(1) }
     }
   }
 }

@@ -8,7 +8,9 @@ import LessonKit
 struct LessonSelection: ParsableArguments {
   @Argument(
     help: ArgumentHelp(
-      "Lesson files (default: every Lessons/*.md, sorted).", valueName: "path"))
+      "Lesson files (default: every Lessons/*.md, sorted); a translation "
+        + "(Lessons/zh/NAME.md) selects its lesson, with its translations.",
+      valueName: "path"))
   var paths: [String] = []
 
   @Option(
@@ -39,14 +41,42 @@ struct LessonSelection: ParsableArguments {
       else {
         throw ValidationError("\(path): no such lesson file")
       }
-      let relative = LessonCatalog.relativePath(of: path, packageDirectory: packageDirectory)
+      var relative = LessonCatalog.relativePath(of: path, packageDirectory: packageDirectory)
+      if let (source, _) = LessonCatalog.translationSource(of: relative) {
+        guard
+          FileManager.default.fileExists(atPath: packageDirectory.appending(path: source).path)
+        else {
+          throw ValidationError(
+            "\(path) is a translation of \(source), which does not exist; a translation is "
+              + "named after its English lesson")
+        }
+        relative = source
+      }
       guard !relative.hasPrefix("/"), LessonCatalog.isLessonFileName(relative) else {
         throw ValidationError(
           "\(path) is not a lesson of \(root): lessons are its Lessons/*.md files "
             + "(only those are compiled); pass --package-path for another package")
       }
       return relative
+    }.reduce(into: [String]()) { unique, path in
+      if !unique.contains(path) { unique.append(path) }
     }
+  }
+
+  /// The translations of `lessons` (`Lessons/zh/NAME.md` for `Lessons/NAME.md`), read; prints
+  /// every `path:line: error:` of those that do not read (and, when the whole course is
+  /// selected, of translations without an English lesson) and returns how many there were.
+  func readTranslations(of lessons: [(lesson: Lesson, source: String)]) -> (
+    translations: [LessonTranslation], problems: Int
+  ) {
+    let loaded = LessonCatalog.loadTranslations(
+      of: lessons.map(\.lesson.path), packageDirectory: packageDirectory)
+    var problems = loaded.problems
+    if paths.isEmpty {
+      problems += LessonCatalog.orphanedTranslations(packageDirectory: packageDirectory)
+    }
+    for problem in problems { printError("\(problem)") }
+    return (loaded.translations, problems.count)
   }
 
   /// Reads the selected lessons; prints every `path:line: error:` and throws when any is bad.

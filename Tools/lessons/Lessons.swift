@@ -20,7 +20,9 @@ struct Lessons: AsyncParsableCommand {
       the student edition shows instead of a checked exercise's solution), check and check \
       hidden (code that tests an exercise's answer; hidden ones only in the instructor \
       edition), exercise=NAME (the exercise a snippet belongs to, outside its list item). \
-      Snippets call throwing functions with `try`.
+      Snippets call throwing functions with `try`. A translation, Lessons/zh/NAME.md, repeats \
+      the snippets and outputs of Lessons/NAME.md with translated prose; it is not compiled, \
+      and `verify` checks that it stays in step.
 
       Examples:
         lessons verify                      check every lesson
@@ -30,15 +32,16 @@ struct Lessons: AsyncParsableCommand {
         lessons check-prose                 the numbers of the text only, nothing run
         lessons update Lessons/00-getting-started.md
         lessons list
-        lessons render                      the course as HTML in site/
+        lessons render                      the course as HTML in site/ (translations in site/zh/)
         lessons preview                     served on localhost, verified again on each edit
+        lessons sync-translations           copy changed snippets into Lessons/zh/*.md
         lessons student-edition --output student   the lessons without solutions, and HTML
         lessons check my-work/03-batch-and-momentum.md   check your answers
         lessons grade submissions/ --output grades       grade a class, each copy sandboxed
       """,
     subcommands: [
       Verify.self, Update.self, List.self, Render.self, CheckProse.self, Preview.self,
-      StudentEdition.self, Check.self, Grade.self,
+      SyncTranslations.self, StudentEdition.self, Check.self, Grade.self,
     ],
     defaultSubcommand: Verify.self
   )

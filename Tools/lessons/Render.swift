@@ -15,7 +15,11 @@ extension Lessons {
         output and figures of its last run: runs cached by `lessons verify` are used as they \
         are, and only lessons whose cache is stale are run. A lesson that fails still renders, \
         with the failure shown in place of its output, and the command then exits 1. \
-        Snippets marked `solution` are left out unless --instructor is given.
+        Snippets marked `solution` are left out unless --instructor is given. \
+        Translations (Lessons/zh/NAME.md) go into the site's zh/ folder, with their own \
+        index and a language switch on every page; their figures come from a run of the \
+        lesson with DESCENT_LESSON_LANGUAGE=zh (cached like the others). Both editions exist \
+        in every language: site/zh/ and site-instructor/zh/.
 
         Examples:
           lessons render
@@ -33,6 +37,7 @@ extension Lessons {
       let byPath = Dictionary(
         lessons.map { ($0.lesson.path, $0.lesson) }, uniquingKeysWith: { first, _ in first })
       let runs: [LessonRun]
+      let translations: CheckedTranslations
       do {
         // The same progress line as `verify`, for the lessons that had to run.
         let options = running.runOptions(packageDirectory: selection.packageDirectory) {
@@ -41,16 +46,24 @@ extension Lessons {
           print(progressLine(for: checkLesson(lesson, against: run), cached: false))
         }
         runs = try await LessonRunner.run(lessons: lessons.map(\.lesson), options: options)
+        translations = try await CheckedTranslations.check(
+          lessons, runs: runs, selection: selection, options: options, printing: false)
       } catch {
         printError("\(error)")
         throw ExitCode(2)
       }
       let verdicts = zip(lessons, runs).map { checkLesson($0.lesson, against: $1) }
       let report = try site.render(
-        lessons: lessons, verdicts: verdicts, packageDirectory: selection.packageDirectory)
-      if !verdicts.allSatisfy(\.passed) || !report.failedLessons.isEmpty {
+        lessons: lessons, verdicts: verdicts, translations: translations,
+        packageDirectory: selection.packageDirectory)
+      if !verdicts.allSatisfy(\.passed) || !report.failedLessons.isEmpty || !translations.passed {
         for verdict in verdicts where !verdict.passed {
           printError("\(verdict.path): rendered with its failure shown (see `lessons verify`)")
+        }
+        for item in translations.items where !item.verdict.passed {
+          printError(
+            "\(item.verdict.path): out of step with \(item.verdict.sourcePath), rendered with "
+              + "its problems shown (see `lessons verify`)")
         }
         throw ExitCode(1)
       }
@@ -89,10 +102,11 @@ struct SiteOptions: ParsableArguments {
         + "built last is used, or none."))
   var apiReference = false
 
-  /// Renders pages for `lessons` with their verdicts and prints where the site is.
+  /// Renders pages for `lessons` with their verdicts, and their translations, and prints
+  /// where the site is.
   func render(
     lessons: [(lesson: Lesson, source: String)], verdicts: [LessonVerdict],
-    packageDirectory: URL
+    translations: CheckedTranslations = CheckedTranslations(), packageDirectory: URL
   ) throws -> SiteReport {
     let pages = zip(lessons, verdicts).map {
       SitePage(lesson: $0.lesson, source: $0.source, verdict: $1)
@@ -105,13 +119,19 @@ struct SiteOptions: ParsableArguments {
     let elapsed = try ContinuousClock().measure {
       report = try renderSite(
         pages, courseTitle: courseTitle, to: folder, katexDirectory: katex,
-        edition: instructor ? .instructor : .student, apiReference: reference)
+        edition: instructor ? .instructor : .student,
+        translations: translations.siteTranslations, apiReference: reference)
     }
     guard let report else { throw ExitCode(2) }
     for warning in report.warnings { printError("warning: \(warning)") }
     let seconds = elapsed / .seconds(1)
+    let translated = translations.items.count
+    let languages = Set(translations.items.map(\.translation.language.code)).sorted()
+    let alsoTranslated =
+      translated == 0
+      ? "" : " and \(translated) translated page(s) (\(languages.joined(separator: ", ")))"
     print(
-      "rendered \(pages.count) lesson page(s)\(instructor ? " (instructor edition)" : "") to \(folder)/index.html "
+      "rendered \(pages.count) lesson page(s)\(alsoTranslated)\(instructor ? " (instructor edition)" : "") to \(folder)/index.html "
         + "(\(report.files.count) files, \(String(format: "%.2f", seconds)) s)")
     if let reference {
       print("API reference: \(folder)/api/index.html (\(reference.pageCount) pages)")

@@ -19,9 +19,15 @@ extension Lessons {
         with the outputs of the last run. Students answer in their copy of the Markdown and \
         check it with `lessons check`; `lessons grade` grades a class's copies.
 
+        Translations (Lessons/zh/NAME.md) get the same: OUTPUT/Lessons/zh/NAME.md, cut the \
+        same way, and OUTPUT/site/zh/, with the figures of the run in their language. A \
+        student's copy of a translation is checked like the English one (`lessons check \
+        my-work/NAME.md`: answers are matched by file name and position).
+
         The lessons must pass `lessons verify` first (every exercise's solution passes its \
         checks and its placeholder fails one); otherwise nothing is written and the command \
-        exits 1. The instructor edition is `lessons render --instructor`.
+        exits 1; so must every translation of them. The instructor edition is `lessons \
+        render --instructor` (site-instructor/ and site-instructor/zh/).
 
         Examples:
           lessons student-edition --output student
@@ -44,10 +50,12 @@ extension Lessons {
     func run() async throws {
       let sources = try selection.readLessonsWithSources()
       let runs: [LessonRun]
+      let translations: CheckedTranslations
       do {
-        runs = try await LessonRunner.run(
-          lessons: sources.map(\.lesson),
-          options: running.runOptions(packageDirectory: selection.packageDirectory))
+        let options = running.runOptions(packageDirectory: selection.packageDirectory)
+        runs = try await LessonRunner.run(lessons: sources.map(\.lesson), options: options)
+        translations = try await CheckedTranslations.check(
+          sources, runs: runs, selection: selection, options: options, printing: false)
       } catch {
         printError("\(error)")
         throw ExitCode(2)
@@ -60,6 +68,11 @@ extension Lessons {
           printError(failureReport(for: verdict).trimmingCharacters(in: .newlines))
         }
       }
+      for item in translations.items where !item.verdict.passed {
+        failed = true
+        printError(translationReport(for: item.verdict).trimmingCharacters(in: .newlines))
+      }
+      if translations.unreadable > 0 { failed = true }
       if failed {
         printError(
           "lessons: error: the lessons above do not pass `lessons verify`; no student edition "
@@ -83,13 +96,39 @@ extension Lessons {
         pages.append(
           SitePage(lesson: edition.lesson, source: edition.source, run: edition.run(from: run)))
       }
+      // Each translation cut the same way, with the run in its language.
+      var translatedPages: [CourseLanguage: [SitePage]] = [:]
+      for item in translations.items {
+        let edition: StudentEditionLesson
+        do {
+          edition = try studentEdition(of: item.translation.lesson, source: item.translation.source)
+        } catch {
+          printError("\(error)")
+          throw ExitCode(1)
+        }
+        let languageFolder = lessonsFolder.appending(path: item.translation.language.code)
+        try FileManager.default.createDirectory(
+          at: languageFolder, withIntermediateDirectories: true)
+        let name = item.translation.path.split(separator: "/").last.map(String.init) ?? "lesson.md"
+        try writeAtomically(edition.source, toFile: languageFolder.appending(path: name).path)
+        translatedPages[item.translation.language, default: []].append(
+          SitePage(
+            lesson: edition.lesson, source: edition.source,
+            run: item.verdict.run.map { edition.run(from: $0) },
+            language: item.translation.language))
+      }
       let site = folder.appending(path: "site")
       let report = try renderSite(
-        pages, courseTitle: courseTitle, to: site.path, katexDirectory: katex, edition: .student)
+        pages, courseTitle: courseTitle, to: site.path, katexDirectory: katex, edition: .student,
+        translations: CourseLanguage.translations.map {
+          SiteTranslation(language: $0, pages: translatedPages[$0] ?? [])
+        })
       for warning in report.warnings { printError("warning: \(warning)") }
+      let translated = translatedPages.values.map(\.count).reduce(0, +)
       print(
-        "wrote the student edition of \(pages.count) lesson(s): \(lessonsFolder.path)/, "
-          + "\(site.path)/index.html")
+        "wrote the student edition of \(pages.count) lesson(s)"
+          + (translated > 0 ? " and \(translated) translation(s)" : "")
+          + ": \(lessonsFolder.path)/, \(site.path)/index.html")
     }
   }
 }

@@ -17,7 +17,10 @@ extension Lessons {
         atomically. A lesson that fails to compile, crashes or times out is not touched, nor \
         is a file that changed since it was read (another `lessons update`, an editor): \
         that is reported and the command exits 1. Bytes a snippet printed that are not UTF-8 \
-        are written as \\xHH. Review the change with `git diff`.
+        are written as \\xHH. Review the change with `git diff`. \
+        The lesson's translations (Lessons/zh/NAME.md) then get its output blocks, byte for \
+        byte, when their snippets are its own (nothing else of them changes); naming a \
+        translation updates its lesson and all of its translations.
 
         Examples:
           lessons update Lessons/00-getting-started.md
@@ -73,8 +76,61 @@ extension Lessons {
         print("\(lesson.path): updated")
         updated += 1
       }
+      // Each translation of a lesson now written takes its output blocks, byte for byte.
+      let written = zip(lessons, runs).filter { $0.1.failure == nil }.map(\.0)
+      let read = selection.readTranslations(of: written)
+      failed += read.problems
+      for translation in read.translations {
+        let counts = updateTranslation(translation)
+        updated += counts.updated
+        unchanged += counts.unchanged
+        failed += counts.failed
+      }
       print("\(updated) updated, \(unchanged) unchanged, \(failed) failed")
       if failed > 0 { throw ExitCode(1) }
+    }
+
+    /// Writes the output blocks of `translation`'s lesson, as the lesson now reads, into it.
+    private func updateTranslation(_ translation: LessonTranslation) -> (
+      updated: Int, unchanged: Int, failed: Int
+    ) {
+      let root = selection.packageDirectory
+      let english: LoadedLesson
+      do {
+        let source = try String(
+          contentsOf: root.appending(path: translation.sourcePath), encoding: .utf8)
+        english = LoadedLesson(
+          lesson: try Lesson(parsing: source, path: translation.sourcePath), source: source)
+      } catch {
+        print("\(translation.path): error: not updated: \(error)")
+        return (0, 0, 1)
+      }
+      let problems = translationSnippetProblems(translation, of: english.lesson)
+      guard problems.isEmpty else {
+        for problem in problems { print(problem) }
+        print(
+          "\(translation.path): error: not updated: its snippets are not those of "
+            + "\(translation.sourcePath); `lessons sync-translations \(translation.sourcePath)` "
+            + "copies changed snippets, a snippet added, removed or moved needs a translator")
+        return (0, 0, 1)
+      }
+      let new = translationWithOutputs(of: translation, from: english.lesson)
+      if new == translation.source {
+        print("\(translation.path): unchanged")
+        return (0, 1, 0)
+      }
+      do {
+        try writeAtomically(
+          new, toFile: root.appending(path: translation.path).path, expected: translation.source)
+      } catch let error as FileError {
+        print("\(translation.path): error: not updated: \(error.message)")
+        return (0, 0, 1)
+      } catch {
+        print("\(translation.path): error: not updated: \(error)")
+        return (0, 0, 1)
+      }
+      print("\(translation.path): updated")
+      return (1, 0, 0)
     }
   }
 }

@@ -22,6 +22,15 @@ extension Lessons {
         lesson that does not compile is reported at the compiler's error and left out of the \
         lessons program; the others still build, run and are checked.
 
+        A lesson with a translation (Lessons/zh/NAME.md for Lessons/NAME.md) runs a second \
+        time with DESCENT_LESSON_LANGUAGE=zh, which draws the translated page's figures; its \
+        translation is then checked: its snippets are the lesson's, byte for byte and in the \
+        same order (changed, missing, extra and out-of-order snippets are reported at the \
+        translation's line, with a diff), its headings as many and of the same levels, its \
+        output blocks what the lesson printed, and the second run prints exactly what the \
+        first did. A line per translation follows the lessons' summary, then \
+        `translations: N passed, M failed`.
+
         Numbers are compared at the precision they are printed: one with a point or an \
         exponent (0.1234, -1.5e-3) matches when it differs by at most one unit in its last \
         digit (0.1235 matches 0.1234; 0.1237 and 0.12 do not; -0.0000 matches 0.0000); an \
@@ -125,16 +134,34 @@ extension Lessons {
       let verdicts = zip(lessons, runs).map { checkLesson($0, against: $1) }
       print(slowSnippetsReport(lessons: lessons, runs: runs, threshold: slow), terminator: "")
       print(summaryLine(for: verdicts))
+      let translations: CheckedTranslations
+      do {
+        translations = try await CheckedTranslations.check(
+          sources, runs: runs, selection: selection, options: options, printing: true)
+      } catch {
+        printError("\(error)")
+        throw ExitCode(2)
+      }
       var proseFailed = false
       if prose {
+        let runsByPath = Dictionary(runs.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
         proseFailed = !printProseCheck(
-          zip(sources, runs).map { (lesson: $0.lesson, source: $0.source, run: $1) })
+          zip(sources, runs).map { (lesson: $0.lesson, source: $0.source, run: $1) }
+            + translations.items.map {
+              (
+                lesson: $0.translation.lesson, source: $0.translation.source,
+                run: runsByPath[$0.translation.sourcePath]
+              )
+            })
       }
       if render {
         _ = try site.render(
-          lessons: sources, verdicts: verdicts, packageDirectory: selection.packageDirectory)
+          lessons: sources, verdicts: verdicts, translations: translations,
+          packageDirectory: selection.packageDirectory)
       }
-      if !verdicts.allSatisfy(\.passed) || proseFailed { throw ExitCode(1) }
+      if !verdicts.allSatisfy(\.passed) || proseFailed || !translations.passed {
+        throw ExitCode(1)
+      }
     }
   }
 }
