@@ -358,13 +358,9 @@ public struct BatchNormalization<Scalar: TensorScalar>: Layer {
       skippedNonFiniteBatchCount += 1
       return
     }
-    let weight = Scalar(convention.newBatchWeight)
-    let correction = convention.usesUnbiasedVariance ? Scalar(rows) / Scalar(rows - 1) : 1
-    for column in 0..<featureCount {
-      runningMean[column] = (1 - weight) * runningMean[column] + weight * mean[column]
-      runningVariance[column] =
-        (1 - weight) * runningVariance[column] + weight * variance[column] * correction
-    }
+    convention.fold(
+      batchMean: mean, batchVariance: variance, batchSize: rows, intoMean: &runningMean,
+      variance: &runningVariance)
     trackedBatchCount += 1
   }
 }
