@@ -34,6 +34,8 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
+    // `swift package generate-documentation` (Tools/run lessons builds the API reference).
+    .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     // The HTTP server of `lessons preview`: small, no SwiftNIO (see README, "Previewing").
     .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
   ],
@@ -161,7 +163,10 @@ let package = Package(
     .testTarget(
       name: "LessonSupportTests", dependencies: ["LessonSupport", "Figures", "LessonResultsFormat"]),
     .testTarget(name: "LessonResultsFormatTests", dependencies: ["LessonResultsFormat"]),
-    .testTarget(name: "LessonKitTests", dependencies: ["LessonKit", "LessonResultsFormat"]),
+    .testTarget(
+      name: "LessonKitTests", dependencies: ["LessonKit", "LessonResultsFormat"],
+      // Fixtures/DocCArchive: DocC render JSON the API reference tests read from disk.
+      exclude: ["Fixtures"]),
     // The fixture lessons of the end-to-end tests (Tests/LessonFixtures/Lessons/*.md) compiled
     // into one program, as lesson-runner does for Lessons/.
     .executableTarget(

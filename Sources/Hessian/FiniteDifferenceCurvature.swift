@@ -9,7 +9,7 @@ import TensorCore
 /// ε·‖∇L‖ / h. A ReLU network's gradient is only *piecewise* smooth: when a pre-activation
 /// of some sample changes sign between θ − h·v and θ + h·v, the difference also contains the
 /// gradient's jump across that kink, divided by 2h. That term does not shrink with h; it only
-/// becomes rarer (``Sequential/reluKinksCrossed(from:to:on:)`` counts the crossings).
+/// becomes rarer (``TensorCore/Sequential/reluKinksCrossed(from:to:on:)`` counts the crossings).
 /// ``NetworkCurvature/hessianVectorProduct(_:)`` computes Hv exactly instead.
 ///
 ///     // L(θ) = θ₀²θ₁: H = [[2θ₁, 2θ₀], [2θ₀, 0]]; at (1, 2), H·(1, 0) = (4, 2).
@@ -120,7 +120,7 @@ extension Sequential {
   /// lower bound on the kinks crossed, exact for the first layer.
   ///
   /// - Parameters:
-  ///   - start: One parameter vector, as long as ``parameters``.
+  ///   - start: One parameter vector, as long as ``/TensorCore/Sequential/parameters``.
   ///   - end: The other.
   ///   - data: The samples whose pre-activations are compared.
   /// - Returns: The number of (sample, unit) pairs on different sides of a ReLU's kink,

@@ -29,7 +29,8 @@ public struct TraceEstimate<Scalar: TensorScalar>: Sendable {
 /// - Parameters:
 ///   - dimension: n, the length of the vectors.
 ///   - samples: N, the number of products (at least 1).
-///   - generator: The seeded generator of the ±1 vectors (TensorCore's ``SeededGenerator``).
+///   - generator: The seeded generator of the ±1 vectors (TensorCore's
+///     ``/TensorCore/SeededGenerator``).
 ///   - multiply: v ↦ A·v.
 /// - Complexity: N products and O(N · n) other work.
 @_specialize(where Scalar == Float)

@@ -128,7 +128,7 @@ public func levenbergMarquardtCriticalPoint<Scalar: TensorScalar>(
 ///   - initialDamping: μ at the start (default 10⁻³).
 ///   - gradientTolerance: Stop when ‖∇L‖₂ is below this (default 10⁻¹¹).
 /// - Returns: The search's record; its ``CriticalPointSearch/point`` is the network's new
-///   ``TensorCore/Sequential/parameters``.
+///   ``/TensorCore/Sequential/parameters``.
 /// - Throws: ``HessianError`` for an unsupported layer or a Hessian that is not finite.
 /// - Complexity: Per accepted step n Hessian-vector products and O(n³) for n parameters;
 ///   one forward and backward pass per trial step.

@@ -333,14 +333,14 @@ extension NetworkCurvature {
 
 extension Sequential {
   /// The exact Hessian-vector product H·v of the loss on a batch with respect to
-  /// ``parameters``, without forming H (Pearlmutter's R-operator; see
+  /// ``/TensorCore/Sequential/parameters``, without forming H (Pearlmutter's R-operator; see
   /// ``NetworkCurvature``). For many products on one batch, create a
   /// `NetworkCurvature` once instead.
   ///
   /// - Parameters:
   ///   - inputs: The batch.
   ///   - targets: The batch's targets.
-  ///   - direction: v, ``parameterCount`` values.
+  ///   - direction: v, ``/TensorCore/Sequential/parameterCount`` values.
   /// - Throws: ``HessianError/unsupportedLayer(index:type:)``.
   /// - Complexity: About three gradients.
   @_specialize(where Scalar == Float)
@@ -352,7 +352,8 @@ extension Sequential {
       .hessianVectorProduct(direction)
   }
 
-  /// The exact Hessian of the loss on a batch with respect to ``parameters``
+  /// The exact Hessian of the loss on a batch with respect to
+  /// ``/TensorCore/Sequential/parameters``
   /// (n Hessian-vector products; see ``NetworkCurvature/hessian(symmetrized:)``).
   ///
   /// - Parameters:

@@ -14,10 +14,12 @@
 ///   - headingIDs: The ids to give the headings, by position (a translated page takes its
 ///     English page's, so that the language switch lands on the same section); `nil`, or past
 ///     its end, makes them from the heading's text.
+///   - apiLinks: The pages of the API reference that the first mention of a documented type
+///     in the prose links to (none by default).
 /// - Complexity: O(*n*) in the length of the source and of the run's outputs.
 func renderLesson(
   _ page: SitePage, lessonPages: [String: String] = [:], edition: SiteEdition = .student,
-  headingIDs: [String]? = nil
+  headingIDs: [String]? = nil, apiLinks: APILinks = .none
 ) -> RenderedLesson {
   var warnings: [String] = []
   let lesson = page.lesson
@@ -41,7 +43,7 @@ func renderLesson(
 
   let protected = protectMath(in: page.source)
   var renderer = LessonPageRenderer(
-    replacements: replacements, lessonPages: lessonPages, path: lesson.path)
+    replacements: replacements, lessonPages: lessonPages, path: lesson.path, apiLinks: apiLinks)
   renderer.givenIDs = headingIDs ?? []
   renderer.linkLabel = page.language.strings.linkToSection
   renderer.visit(parseMarkdown(protected.markdown).resolvingMath(protected.spans))
@@ -76,7 +78,9 @@ func renderLesson(
 ///   contents;
 /// - a link to a lesson file (`02-momentum.md#update`, in any folder) points at the lesson's
 ///   page (`02-momentum.html#update`); a relative link to another `.md` file gets a warning, as
-///   it will not work in the site.
+///   it will not work in the site;
+/// - the first code span naming a documented type (``APILinks``), outside headings and links,
+///   links to its page of the API reference.
 struct LessonPageRenderer: CommonMarkHTMLRendering {
   var html = ""
   let sourcePositions = true
@@ -95,11 +99,28 @@ struct LessonPageRenderer: CommonMarkHTMLRendering {
   /// The accessible name of a heading's `#` link.
   var linkLabel = SiteStrings.english.linkToSection
   private var usedIDs: Set<String> = []
+  /// The links to the API reference, and which of them this lesson has made.
+  private var apiLinks: APILinks
+  /// Whether the walk is inside a heading or a link, where code spans are never linked.
+  private var inHeadingOrLink = false
 
-  init(replacements: [Int: String], lessonPages: [String: String], path: String) {
+  init(
+    replacements: [Int: String], lessonPages: [String: String], path: String,
+    apiLinks: APILinks = .none
+  ) {
     self.replacements = replacements
     self.lessonPages = lessonPages
     self.path = path
+    self.apiLinks = apiLinks
+  }
+
+  mutating func visitInlineCode(_ inlineCode: MarkdownNode, code: String) {
+    if !inHeadingOrLink, let page = apiLinks.firstMention(of: code) {
+      html += "<a class=\"api-link\" href=\"" + page.hrefEscaped + "\"><code>" + code.cmarkEscaped
+      html += "</code></a>"
+    } else {
+      html += "<code>" + code.cmarkEscaped + "</code>"
+    }
   }
 
   mutating func visitCodeBlock(_ codeBlock: MarkdownNode, info: String, code: String) {
@@ -115,7 +136,10 @@ struct LessonPageRenderer: CommonMarkHTMLRendering {
     startLine()
     let outer = html
     html = ""
+    let wasInHeadingOrLink = inHeadingOrLink
+    inHeadingOrLink = true
     visitChildren(heading)
+    inHeadingOrLink = wasInHeadingOrLink
     let inner = html
     html = outer
     let given = headings.count < givenIDs.count ? givenIDs[headings.count] : nil
@@ -136,6 +160,9 @@ struct LessonPageRenderer: CommonMarkHTMLRendering {
   }
 
   mutating func visitLink(_ link: MarkdownNode, destination: String, title: String) {
+    let wasInHeadingOrLink = inHeadingOrLink
+    inHeadingOrLink = true
+    defer { inHeadingOrLink = wasInHeadingOrLink }
     let href = safeHref(destination)
     let fragmentStart = href.firstIndex(of: "#") ?? href.endIndex
     let file = href[..<fragmentStart]

@@ -236,6 +236,7 @@ public enum WatchedFiles {
 ///   - courseTitle: The title on every page.
 ///   - edition: Student or instructor.
 ///   - katexDirectory: Where KaTeX is installed.
+///   - apiReference: The API reference to include in the site, or `nil` for none.
 ///   - log: Receives each line to print (progress, failures, the summary).
 /// - Returns: The verdicts of the lessons that could be read.
 /// - Throws: `LessonRunnerError` when `swift` cannot be started; ``SiteError`` when the site
@@ -243,7 +244,8 @@ public enum WatchedFiles {
 ///   are then killed).
 public func refreshPreview(
   paths: [String]?, options: LessonRunOptions, state: PreviewState, courseTitle: String,
-  edition: SiteEdition, katexDirectory: String, log: @escaping @Sendable (String) -> Void
+  edition: SiteEdition, katexDirectory: String, apiReference: APIReference? = nil,
+  log: @escaping @Sendable (String) -> Void
 ) async throws -> [LessonVerdict] {
   let root = options.packageDirectory
   let selected = try paths ?? LessonCatalog.lessonPaths(packageDirectory: root)
@@ -305,7 +307,8 @@ public func refreshPreview(
   }
   let report = try renderSite(
     pages, courseTitle: courseTitle, to: state.siteDirectory.path,
-    katexDirectory: katexDirectory, edition: edition, translations: siteTranslations)
+    katexDirectory: katexDirectory, edition: edition, translations: siteTranslations,
+    apiReference: apiReference)
   for warning in report.warnings { log("warning: \(warning)") }
   let version = state.published(unreadable: unreadable)
   log(

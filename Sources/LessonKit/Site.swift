@@ -10,7 +10,7 @@ import Foundation
   import Darwin
 #endif
 
-/// What ``renderSite(_:courseTitle:to:katexDirectory:edition:)`` did.
+/// What ``renderSite(_:courseTitle:to:katexDirectory:edition:translations:apiReference:)`` did.
 public struct SiteReport: Sendable, Equatable {
   /// The folder the site is in.
   public var outputDirectory: String
@@ -64,7 +64,7 @@ public struct SiteTranslation: Sendable {
   }
 }
 
-/// The file that marks a folder as written by ``renderSite(_:courseTitle:to:katexDirectory:edition:)``,
+/// The file that marks a folder as written by ``renderSite(_:courseTitle:to:katexDirectory:edition:translations:apiReference:)``,
 /// so that only such folders are ever replaced.
 let siteMarkerFile = ".descent-site"
 
@@ -93,6 +93,10 @@ let siteMarkerFile = ".descent-site"
 /// The site is built in a new folder beside `outputDirectory` and then moved into place,
 /// replacing an existing `outputDirectory` only if it is empty or was written by this function.
 ///
+/// With an `apiReference`, the site also holds the library's API reference under `api/`
+/// (APIReferenceHTML.swift), the index links to it, and in each lesson the first mention of a
+/// documented type in a code span of the prose links to its page (APILinks.swift).
+///
 /// - Parameters:
 ///   - pages: The lessons, in course order.
 ///   - courseTitle: The course's title (index heading, page header and window titles).
@@ -100,6 +104,7 @@ let siteMarkerFile = ".descent-site"
 ///   - katexDirectory: Where KaTeX is installed (Debian's `libjs-katex`).
 ///   - edition: The student edition (the default) or the instructor edition.
 ///   - translations: The translated pages, by language (default none).
+///   - apiReference: The API reference to include, or `nil` (the default) for none.
 /// - Returns: The files written and any warnings.
 /// - Throws: ``SiteError`` when KaTeX is missing, two lessons would share a page name, a
 ///   translated page has no English page, the output folder holds other files, or writing
@@ -108,7 +113,7 @@ let siteMarkerFile = ".descent-site"
 public func renderSite(
   _ pages: [SitePage], courseTitle: String, to outputDirectory: String,
   katexDirectory: String = "/usr/share/javascript/katex", edition: SiteEdition = .student,
-  translations: [SiteTranslation] = []
+  translations: [SiteTranslation] = [], apiReference: APIReference? = nil
 ) throws -> SiteReport {
   let fileManager = FileManager.default
   let courseTitle =
@@ -196,14 +201,16 @@ public func renderSite(
     try write(
       indexPageHTML(
         pages.map { IndexEntry(page: $0, href: $0.fileName) }, courseTitle: courseTitle,
-        frame: PageFrame(alternates: alternates(of: nil))),
+        frame: PageFrame(alternates: alternates(of: nil)), hasAPIReference: apiReference != nil),
       to: "index.html")
     var lessonPages: [String: String] = [:]
     for page in pages { lessonPages[lessonFileName(page)] = page.fileName }
     var headingIDs: [String: [String]] = [:]
     let englishLinks = pages.map { PagerLink(title: $0.title, href: $0.fileName) }
     for (position, page) in pages.enumerated() {
-      let rendered = renderLesson(page, lessonPages: lessonPages, edition: edition)
+      let rendered = renderLesson(
+        page, lessonPages: lessonPages, edition: edition,
+        apiLinks: APILinks(pages: apiReference?.typeLinks ?? [:]))
       warnings += rendered.warnings
       headingIDs[page.fileName] = rendered.headings.map(\.id)
       let html = lessonPageHTML(
@@ -230,7 +237,8 @@ public func renderSite(
         indexPageHTML(
           entries, courseTitle: title,
           frame: PageFrame(
-            language: language, root: "../", alternates: [(.english, "../index.html", true)])),
+            language: language, root: "../", alternates: [(.english, "../index.html", true)]),
+          hasAPIReference: apiReference != nil),
         to: folder + "/index.html")
       var translatedPages: [String: String] = [:]
       for entry in entries { translatedPages[lessonFileName(entry.page)] = entry.href }
@@ -239,7 +247,8 @@ public func renderSite(
         let page = entry.page
         let rendered = renderLesson(
           page, lessonPages: translatedPages, edition: edition,
-          headingIDs: headingIDs[page.fileName])
+          headingIDs: headingIDs[page.fileName],
+          apiLinks: APILinks(pages: apiReference?.typeLinks.mapValues { "../" + $0 } ?? [:]))
         warnings += rendered.warnings
         let html = lessonPageHTML(
           rendered, page: page, previous: position > 0 ? links[position - 1] : nil,
@@ -255,6 +264,16 @@ public func renderSite(
     try fileManager.createDirectory(
       at: assets.appendingPathComponent("katex/fonts"), withIntermediateDirectories: true)
     for name in siteAssetNames { try write(try siteAsset(named: name), to: "assets/" + name) }
+    if let apiReference {
+      try write(
+        try siteAsset(named: apiReferenceStylesheet), to: "assets/" + apiReferenceStylesheet)
+      for file in apiReference.files(courseTitle: courseTitle, lessonPages: lessonPages) {
+        try fileManager.createDirectory(
+          at: temporary.appendingPathComponent(file.path).deletingLastPathComponent(),
+          withIntermediateDirectories: true)
+        try write(file.html, to: file.path)
+      }
+    }
     for relative in katexFiles {
       // Copied from where the links lead: Debian's files are partly symbolic links.
       let source = URL(fileURLWithPath: katexDirectory + "/" + relative).resolvingSymlinksInPath()

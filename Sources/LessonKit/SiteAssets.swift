@@ -19,6 +19,10 @@ import Foundation
 ///   (loaded only by pages of a site with translations).
 let siteAssetNames = ["site.css", "math.js", "interactive.js", "language.js"]
 
+/// The stylesheet of the API reference's pages (`api.css`, beside `site.css`), written only
+/// into a site that has the reference.
+let apiReferenceStylesheet = "api.css"
+
 /// The text of one of LessonKit's site assets.
 ///
 /// - Parameter name: A name of ``siteAssetNames``.

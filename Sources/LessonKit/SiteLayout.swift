@@ -168,11 +168,14 @@ struct IndexEntry: Sendable, Equatable {
   var untranslated = false
 }
 
-/// The index page: the lessons in order, each with its title and summary, and where to start.
-func indexPageHTML(_ pages: [SitePage], courseTitle: String) -> String {
+/// The index page: the lessons in order, each with its title and summary, and where to start;
+/// with `hasAPIReference`, a link to the API reference (`api/index.html`) after them.
+func indexPageHTML(_ pages: [SitePage], courseTitle: String, hasAPIReference: Bool = false)
+  -> String
+{
   indexPageHTML(
     pages.map { IndexEntry(page: $0, href: $0.fileName) }, courseTitle: courseTitle,
-    frame: PageFrame())
+    frame: PageFrame(), hasAPIReference: hasAPIReference)
 }
 
 /// The index page of one language of the site.
@@ -181,7 +184,11 @@ func indexPageHTML(_ pages: [SitePage], courseTitle: String) -> String {
 ///   - entries: The lessons, in course order.
 ///   - courseTitle: The course's title in the index's language.
 ///   - frame: The index's language, root and the other languages' indexes.
-func indexPageHTML(_ entries: [IndexEntry], courseTitle: String, frame: PageFrame) -> String {
+///   - hasAPIReference: Whether the site has the API reference (`api/index.html` at its root,
+///     in English), which the index then links after the lessons.
+func indexPageHTML(
+  _ entries: [IndexEntry], courseTitle: String, frame: PageFrame, hasAPIReference: Bool = false
+) -> String {
   let strings = frame.strings
   var html = pageStart(
     title: courseTitle, courseTitle: courseTitle, frame: frame, href: "index.html")
@@ -209,6 +216,13 @@ func indexPageHTML(_ entries: [IndexEntry], courseTitle: String, frame: PageFram
     }
     html += "</li>\n"
   }
-  html += "</ol>\n</main>\n"
+  html += "</ol>\n"
+  if hasAPIReference {
+    let language = frame.language == .english ? "" : " lang=\"en\""
+    html += "<p class=\"api-reference\"\(language)><a href=\"\(frame.root)api/index.html\">"
+    html += "API reference</a>: every type and function of the library the lessons use, from "
+    html += "its doc comments.</p>\n"
+  }
+  html += "</main>\n"
   return html + pageEnd
 }

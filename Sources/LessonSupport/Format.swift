@@ -9,7 +9,7 @@
 ///     fixed(.infinity)    // "inf"
 ///
 /// Values too large for the fixed form (|x|·10^digits ≥ 2⁵³, where a `Double` no longer holds
-/// every integer) are written by ``scientific(_:_:)`` instead.
+/// every integer) are written by ``scientific(_:_:)-(Double,_)`` instead.
 ///
 /// - Parameters:
 ///   - x: The value.
@@ -42,7 +42,7 @@ public func fixed(_ x: Double, _ digits: Int = 4) -> String {
 ///   - x: The value.
 ///   - digits: Decimals of the mantissa, 0…15. Default 3.
 /// - Returns: `m.mmm e±k` without padding of the exponent; zero and non-finite values are
-///   written as ``fixed(_:_:)`` writes them.
+///   written as ``fixed(_:_:)-(Double,_)`` writes them.
 public func scientific(_ x: Double, _ digits: Int = 3) -> String {
   guard x.isFinite, x != 0 else { return fixed(x, digits) }
   var mantissa = x.magnitude

@@ -21,7 +21,7 @@ public enum LessonLanguage: String, Sendable, CaseIterable {
 }
 
 /// The language of this run's figure text: the value of `DESCENT_LESSON_LANGUAGE`
-/// (``LessonLanguageVariable/name``), read once, or ``LessonLanguage/english`` when it is unset
+/// (`LessonLanguageVariable.name`), read once, or ``LessonLanguage/english`` when it is unset
 /// or names no language of ``LessonLanguage``.
 ///
 /// Use it (or ``localized(en:zh:)``) only for what a figure draws: titles, axis labels, legend

@@ -4,7 +4,7 @@ import TensorCore
 /// way forward and, when a loss was given, the gradient ∂L/∂z on the way back — the two
 /// signals whose scale normalization is meant to keep in range.
 public struct ActivationSignal<Scalar: TensorScalar>: Sendable {
-  /// The index of the activation layer in ``Sequential/layers``.
+  /// The index of the activation layer in ``/TensorCore/Sequential/layers``.
   public let layerIndex: Int
   /// The activation function of that layer.
   public let function: ActivationFunction
@@ -23,15 +23,16 @@ public struct ActivationSignal<Scalar: TensorScalar>: Sendable {
 }
 
 extension Sequential {
-  /// The input of every ``Activation`` layer for a batch, in layer order, and with
+  /// The input of every ``/TensorCore/Activation`` layer for a batch, in layer order, and with
   /// `targets` also the gradient of the loss with respect to each of those inputs.
   ///
   /// Runs the network forward on a copy (so running statistics of batch normalization
   /// change only in the copy), and with targets backward from
-  /// ``Sequential/lossFunction``'s gradient: what ``Sequential/lossAndGradient(inputs:targets:)``
-  /// computes, kept layer by layer. Going back through a dense layer multiplies the
-  /// gradient by Wᵀ and through a sigmoid by σ′(z) entry by entry, so the ratio of
-  /// successive gradient norms shows whether gradients shrink on their way back:
+  /// ``/TensorCore/Sequential/lossFunction``'s gradient: what
+  /// ``/TensorCore/Sequential/lossAndGradient(inputs:targets:)`` computes, kept layer by
+  /// layer. Going back through a dense layer multiplies the gradient by Wᵀ and through a
+  /// sigmoid by σ′(z) entry by entry, so the ratio of successive gradient norms shows
+  /// whether gradients shrink on their way back:
   ///
   ///     let signals = network.activationSignals(inputs: x, targets: .classes(labels))
   ///     signals.map { norm($0.inputGradient!.storage) }   // ‖∂L/∂z‖, first layer first

@@ -1,7 +1,7 @@
 import TensorCore
 
 /// Batch normalization (Ioffe & Szegedy 2015) over a `batch × features` input,
-/// as a ``Layer`` that goes inside a `Sequential` network before or after an
+/// as a ``/TensorCore/Layer`` that goes inside a `Sequential` network before or after an
 /// activation.
 ///
 /// **Training mode** normalizes every feature j with the batch's mean and

@@ -16,7 +16,7 @@ import TensorCore
 ///     network.populationStatistics(of: x)  // [μ and σ² over all rows of x]
 ///     network.runningStatistics            // [the layer's running mean and variance]
 extension Sequential {
-  /// The indices in ``Sequential/layers`` of the batch-normalization layers (of this
+  /// The indices in ``/TensorCore/Sequential/layers`` of the batch-normalization layers (of this
   /// network's scalar type), in order.
   public var batchNormalizationIndices: [Int] {
     layers.indices.filter { layers[$0] is BatchNormalization<Scalar> }

@@ -85,7 +85,7 @@ public struct Adagrad<Scalar: TensorScalar>: Optimizer, Sendable {
   /// - Parameters:
   ///   - parameters: θ, updated in place.
   ///   - gradient: g, same length.
-  ///   - state: The accumulator s, updated in place.
+  ///   - sumOfSquares: The accumulator s (the `state` argument), updated in place.
   ///   - learningRate: η for this step (before the learning-rate decay).
   ///   - step: t, which sets the decayed rate η/(1 + (t − 1)·decay).
   @_specialize(where Scalar == Float)

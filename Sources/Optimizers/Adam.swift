@@ -33,6 +33,8 @@ import TensorCore
 ///   while 1 − β₂ᵗ still grows.
 /// - The lecture's own form is ``Lecture/Adam`` (σ⁰ = |g⁰|, m⁰ = g⁰, no ε).
 ///
+/// A first step:
+///
 ///     var optimizer = try Adam<Double>(learningRate: 0.1)
 ///     var theta: [Double] = [1, -2]
 ///     optimizer.step(&theta, gradient: [0.5, -0.25])   // theta ≈ [0.9, -1.9]

@@ -15,11 +15,11 @@ import TensorCore
 ///       optimizer.step(&parameters, gradient: clipping.clipped(gradient))
 ///     }
 ///
-/// The global norm is TensorCore's ``norm(_:)`` of the flat gradient, over all layers at
-/// once. Global norm follows Optax's `clip_by_global_norm`: g ← g·c/‖g‖ when ‖g‖ > c, unchanged
-/// otherwise. PyTorch's `clip_grad_norm_` multiplies by min(1, c/(‖g‖ + 10⁻⁶)); pass
-/// `epsilon: 1e-6` to get it. By value matches Optax's `clip` and PyTorch's
-/// `clip_grad_value_`. Paper: Pascanu, Mikolov and Bengio, "On the difficulty of training
+/// The global norm is TensorCore's ``/TensorCore/norm(_:)`` of the flat gradient, over all
+/// layers at once. Global norm follows Optax's `clip_by_global_norm`: g ← g·c/‖g‖ when
+/// ‖g‖ > c, unchanged otherwise. PyTorch's `clip_grad_norm_` multiplies by
+/// min(1, c/(‖g‖ + 10⁻⁶)); pass `epsilon: 1e-6` to get it. By value matches Optax's `clip` and
+/// PyTorch's `clip_grad_value_`. Paper: Pascanu, Mikolov and Bengio, "On the difficulty of training
 /// recurrent neural networks" (ICML 2013).
 public struct GradientClipping: Sendable, Equatable, CustomStringConvertible {
   /// What is bounded.

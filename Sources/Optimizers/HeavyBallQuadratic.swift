@@ -170,8 +170,8 @@ public struct HeavyBallRun: Sendable, Hashable {
   public let componentLosses: [[Double]]
   /// The rate of the slowest component, from the eigenvalues (see ``HeavyBallQuadratic``).
   public let predictedRate: Double
-  /// The average factor per step over the second half of the run
-  /// (``HeavyBallQuadratic/measuredRate(_:steps:)``); `infinity` when it diverged.
+  /// The average factor per step by which the distance ‖θ‖ to the minimum shrank over the
+  /// second half of the run; `infinity` when it diverged, 0 when it reached the minimum.
   public let measuredRate: Double
 
   /// Whether the run left the finite numbers before its last step.

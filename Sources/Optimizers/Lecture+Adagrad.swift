@@ -57,7 +57,7 @@ extension Lecture {
     /// - Parameters:
     ///   - parameters: θ, updated in place.
     ///   - gradient: g, same length.
-    ///   - state: Σ, updated in place.
+    ///   - sumOfSquares: Σ (the `state` argument), updated in place.
     ///   - learningRate: η for this step.
     ///   - step: t (unused).
     @_specialize(where Scalar == Float)

@@ -57,7 +57,7 @@ extension Lecture {
     /// - Parameters:
     ///   - parameters: θ, updated in place.
     ///   - gradient: g, same length.
-    ///   - state: m, updated in place.
+    ///   - momentum: m (the `state` argument), updated in place.
     ///   - learningRate: η for this step.
     ///   - step: t (unused: the first step is the one that finds m empty).
     @_specialize(where Scalar == Float)

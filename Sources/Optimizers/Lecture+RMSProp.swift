@@ -59,7 +59,7 @@ extension Lecture {
     /// - Parameters:
     ///   - parameters: θ, updated in place.
     ///   - gradient: g, same length.
-    ///   - state: σ, updated in place.
+    ///   - sigma: σ (the `state` argument), updated in place.
     ///   - learningRate: η for this step.
     ///   - step: t (unused: the first step is the one that finds σ empty).
     @_specialize(where Scalar == Float)

@@ -65,8 +65,8 @@ public func firstNonFiniteIndex<Scalar: BinaryFloatingPoint>(_ values: [Scalar])
 }
 
 extension Optimizer {
-  /// Takes one step like ``step(_:gradient:learningRate:)``, but first checks that the
-  /// gradient is finite and afterwards that the parameters are, and throws a
+  /// Takes one step like ``step(_:gradient:learningRate:)-(_,_,Self.Scalar)``, but first
+  /// checks that the gradient is finite and afterwards that the parameters are, and throws a
   /// ``NonFiniteValueError`` naming the step and the first offending index otherwise.
   ///
   /// A non-finite gradient is rejected before the step (the parameters and state stay

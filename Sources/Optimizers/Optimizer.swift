@@ -31,9 +31,9 @@ import TensorCore
 /// mlx-swift's split between an update rule and the state handling: which state it keeps
 /// (``makeState(parameterCount:)``) and how one step changes the state and θ
 /// (``update(_:gradient:state:learningRate:step:)``). Everything else is written once, in
-/// this protocol's extension: ``step(_:gradient:learningRate:)`` checks the arguments,
-/// allocates the state on the first step, counts steps and keeps the state in ``memory``;
-/// ``reset()`` forgets it. A type without state uses `Void`.
+/// this protocol's extension: ``step(_:gradient:learningRate:)-(_,_,Self.Scalar)`` checks the
+/// arguments, allocates the state on the first step, counts steps and keeps the state in
+/// ``memory``; ``reset()`` forgets it. A type without state uses `Void`.
 public protocol Optimizer<Scalar> {
   /// The floating-point type of parameters, gradients and state (`Float` or `Double`).
   associatedtype Scalar: TensorScalar
@@ -46,8 +46,9 @@ public protocol Optimizer<Scalar> {
   /// The learning rate η used by ``step(_:gradient:)``.
   var learningRate: Scalar { get set }
 
-  /// The state and the step count, kept by ``step(_:gradient:learningRate:)``: `nil` state
-  /// and 0 steps before the first step and after ``reset()``.
+  /// The state and the step count, kept by
+  /// ``step(_:gradient:learningRate:)-(_,_,Self.Scalar)``: `nil` state and 0 steps before the
+  /// first step and after ``reset()``.
   var memory: OptimizerMemory<State> { get set }
 
   /// The state before the first step (zeros, or an initial value), for `parameterCount`
@@ -73,8 +74,8 @@ public protocol Optimizer<Scalar> {
 }
 
 /// What an optimizer remembers between steps: its rule's state and the number of steps
-/// taken. Only ``Optimizer/step(_:gradient:learningRate:)`` and ``Optimizer/reset()``
-/// change it.
+/// taken. Only ``Optimizer/step(_:gradient:learningRate:)-(_,_,Self.Scalar)`` and
+/// ``Optimizer/reset()`` change it.
 public struct OptimizerMemory<State: Sendable>: Sendable {
   /// The rule's state; `nil` before the first step.
   public internal(set) var state: State?
@@ -168,7 +169,7 @@ extension Optimizer {
   ///     optimizer.step(&network, gradient: gradient)
   ///
   /// - Parameters:
-  ///   - network: The network whose ``Sequential/parameters`` are updated.
+  ///   - network: The network whose ``/TensorCore/Sequential/parameters`` are updated.
   ///   - gradient: The flat gradient in the same order (from `lossAndGradient`).
   ///   - learningRate: The step size η; `nil` uses the stored ``learningRate``.
   public mutating func step(

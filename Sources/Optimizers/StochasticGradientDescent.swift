@@ -25,6 +25,8 @@ import TensorCore
 ///   b = 0, which equals PyTorch with τ = 0; Optax has no dampening and applies weight decay
 ///   through a separate `add_decayed_weights` transform.
 ///
+/// Two steps with momentum:
+///
 ///     var optimizer = try StochasticGradientDescent<Double>(learningRate: 0.1, momentum: 0.9)
 ///     var theta: [Double] = [0]
 ///     optimizer.step(&theta, gradient: [1])   // b = [1],   theta = [-0.1]
@@ -98,7 +100,8 @@ public struct StochasticGradientDescent<Scalar: TensorScalar>: Optimizer, Sendab
   /// - Parameters:
   ///   - parameters: θ, updated in place.
   ///   - gradient: g, same length.
-  ///   - state: The momentum buffer b, updated in place (empty while μ = 0).
+  ///   - buffer: The momentum buffer b (the `state` argument), updated in place (empty while
+  ///     μ = 0).
   ///   - learningRate: η for this step.
   ///   - step: t (unused: the first step is the one that finds b empty).
   @_specialize(where Scalar == Float)

@@ -131,7 +131,7 @@ public struct Sequential<Scalar: TensorScalar>: Layer {
   ///
   /// - Parameters:
   ///   - inputs: A `batch × features` matrix.
-  ///   - targets: The batch's targets (class labels or values, as ``loss`` needs).
+  ///   - targets: The batch's targets (class labels or values, as ``lossFunction`` needs).
   /// - Returns: The mean loss over the batch and the flat gradient.
   /// - Complexity: About three times a forward pass.
   @_specialize(where Scalar == Float)

@@ -16,7 +16,7 @@ where RawSignificand: FixedWidthInteger {
   /// Computes `c ← alpha · op(a) · op(b) + beta · c` with BLAS `?gemm` on
   /// row-major storage, where `op(x)` is `x` or its transpose.
   ///
-  /// This is the low-level hook behind ``matmul(_:_:transposeA:transposeB:)``;
+  /// This is the low-level hook behind ``matmul(_:_:transposeA:transposeB:alpha:)``;
   /// lessons use that function instead.
   ///
   /// - Parameters:

@@ -5,8 +5,9 @@ import TensorCore
 /// returns the per-epoch history — the few-line training loop of the lessons.
 ///
 /// Each step takes the next mini-batch, computes the loss and the flat gradient
-/// (``Sequential/lossAndGradient(inputs:targets:)``) and lets `optimizer` take one step.
-/// The step uses the optimizer's own ``Optimizers/Optimizer/learningRate`` unless a
+/// (``/TensorCore/Sequential/lossAndGradient(inputs:targets:)``) and lets `optimizer` take one
+/// step.
+/// The step uses the optimizer's own ``/Optimizers/Optimizer/learningRate`` unless a
 /// `schedule` gives the rate of each step:
 ///
 ///     var generator = SeededGenerator(seed: 1)
@@ -23,7 +24,7 @@ import TensorCore
 ///
 /// The optimizer's state carries over from one call to the next (call its `reset()` to
 /// start afresh), and can be read afterwards. For an update rule that is not an
-/// ``Optimizers/Optimizer``, use
+/// ``/Optimizers/Optimizer``, use
 /// ``train(_:on:validation:epochs:batchSize:dropLast:generator:onEpoch:update:)``.
 ///
 /// - Parameters:

@@ -60,7 +60,8 @@ extension Lessons {
       let refresh = Refresher(
         paths: paths, options: running.runOptions(packageDirectory: root), state: state,
         courseTitle: site.courseTitle, edition: site.instructor ? .instructor : .student,
-        katexDirectory: site.katex)
+        katexDirectory: site.katex,
+        apiReference: site.apiReference ? site.loadAPIReference(packageDirectory: root) : nil)
       var failure: (any Error)?
       await withTaskGroup(of: (any Error)?.self) { group in
         group.addTask {
@@ -135,6 +136,7 @@ private struct Refresher: Sendable {
   var courseTitle: String
   var edition: SiteEdition
   var katexDirectory: String
+  var apiReference: APIReference?
 
   /// Seconds between two looks at the files; a change is acted on once two looks this far
   /// apart agree.
@@ -166,7 +168,8 @@ private struct Refresher: Sendable {
     do {
       _ = try await refreshPreview(
         paths: paths, options: options, state: state, courseTitle: courseTitle,
-        edition: edition, katexDirectory: katexDirectory, log: { say($0) })
+        edition: edition, katexDirectory: katexDirectory, apiReference: apiReference,
+        log: { say($0) })
     } catch let error as CancellationError {
       throw error
     } catch {

@@ -25,6 +25,7 @@ extension Lessons {
           lessons render
           lessons render Lessons/04-adaptive-learning-rates.md --output /tmp/course
           lessons render --instructor        the instructor edition, in site-instructor/
+          lessons render --api-reference     with the API reference (DocC), in site/api/
         """)
 
     @OptionGroup var selection: LessonSelection
@@ -93,6 +94,14 @@ struct SiteOptions: ParsableArguments {
     help: ArgumentHelp("Where KaTeX is installed (Debian's libjs-katex).", valueName: "dir"))
   var katex: String = "/usr/share/javascript/katex"
 
+  @Flag(
+    help: ArgumentHelp(
+      "Include the library's API reference (api/) and link each lesson's first mention of a "
+        + "documented type to it. Built with DocC when the toolchain has docc (kept in "
+        + ".build/lessons/api and rebuilt when the modules change); without docc, the one "
+        + "built last is used, or none."))
+  var apiReference = false
+
   /// Renders pages for `lessons` with their verdicts, and their translations, and prints
   /// where the site is.
   func render(
@@ -102,6 +111,7 @@ struct SiteOptions: ParsableArguments {
     let pages = zip(lessons, verdicts).map {
       SitePage(lesson: $0.lesson, source: $0.source, verdict: $1)
     }
+    let reference = apiReference ? loadAPIReference(packageDirectory: packageDirectory) : nil
     let output = self.output ?? (instructor ? "site-instructor" : "site")
     let folder =
       output.hasPrefix("/") ? output : packageDirectory.appending(path: output).path
@@ -110,7 +120,7 @@ struct SiteOptions: ParsableArguments {
       report = try renderSite(
         pages, courseTitle: courseTitle, to: folder, katexDirectory: katex,
         edition: instructor ? .instructor : .student,
-        translations: translations.siteTranslations)
+        translations: translations.siteTranslations, apiReference: reference)
     }
     guard let report else { throw ExitCode(2) }
     for warning in report.warnings { printError("warning: \(warning)") }
@@ -123,6 +133,48 @@ struct SiteOptions: ParsableArguments {
     print(
       "rendered \(pages.count) lesson page(s)\(alsoTranslated)\(instructor ? " (instructor edition)" : "") to \(folder)/index.html "
         + "(\(report.files.count) files, \(String(format: "%.2f", seconds)) s)")
+    if let reference {
+      print("API reference: \(folder)/api/index.html (\(reference.pageCount) pages)")
+    }
     return report
+  }
+
+  /// The API reference: built (or found up to date) when the toolchain has docc, else the one
+  /// built last; `nil`, after saying why, when there is none or it cannot be read. Built once
+  /// per command: `lessons preview` keeps it while it re-renders.
+  func loadAPIReference(packageDirectory: URL) -> APIReference? {
+    let report: APIReferenceBuildReport
+    if APIReferenceBuild.doccExecutable() != nil {
+      do {
+        report = try APIReferenceBuild.build(packageDirectory: packageDirectory)
+      } catch {
+        printError("warning: \(error); rendering without the API reference")
+        return nil
+      }
+      for warning in report.warnings { printError(warning) }
+      let modules = APIReferenceBuild.documentedModules.count
+      let warnings = "\(report.warnings.count) DocC warning(s)"
+      print(
+        report.upToDate
+          ? "API reference: up to date (\(modules) modules, \(warnings))"
+          : "API reference: built with DocC in \(String(format: "%.1f", report.seconds)) s "
+            + "(\(modules) modules, \(warnings))")
+    } else if let last = APIReferenceBuild.lastBuild(packageDirectory: packageDirectory) {
+      report = last
+      print(
+        "API reference: this toolchain has no docc; using the one built before"
+          + (last.upToDate ? "" : " (older than the sources)"))
+    } else {
+      print(
+        "API reference: this toolchain has no docc and none was built before; the site has no "
+          + "API reference and the lessons no links to it")
+      return nil
+    }
+    do {
+      return try APIReference(archive: report.archive)
+    } catch {
+      printError("warning: \(error); rendering without the API reference")
+      return nil
+    }
   }
 }
