@@ -221,19 +221,45 @@ func decimatedByColumn(_ points: [Point]) -> [Point] {
 }
 
 /// Estimated width in pixels of `text` in a sans-serif font of `size` pixels (no font metrics
-/// are available; this is a conservative average used to reserve room for labels).
+/// are available; this is a conservative average used to reserve room for labels): 0.6 em a
+/// character, and 1 em for a wide one (Chinese, Japanese and Korean characters and fullwidth
+/// forms, which CJK fonts draw square).
 func estimatedWidth(_ text: String, size: Int = 12) -> Double {
-  Double(text.count) * Double(size) * 0.6
+  Double(text.reduce(0) { $0 + widthInTenthsOfAnEm($1) }) * Double(size) / 10
 }
 
-/// `text` shortened to fit `width` pixels (estimated), ending in "…" when it was cut.
+/// A character's estimated width in tenths of an em: 10 for a wide (East Asian) character,
+/// 6 for any other.
+func widthInTenthsOfAnEm(_ character: Character) -> Int {
+  guard let scalar = character.unicodeScalars.first else { return 6 }
+  switch scalar.value {
+  case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+    0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
+    0xFFE0...0xFFE6, 0x20000...0x3FFFD:
+    return 10
+  default:
+    return 6
+  }
+}
+
+/// `text` shortened to fit `width` pixels (estimated as ``estimatedWidth(_:size:)`` does),
+/// ending in "…" when it was cut.
 ///
 /// `truncated("stochastic gradient descent", toWidth: 80)` is `"stochastic…"` (80 px hold
-/// eleven characters of 0.6 × 12 px: ten letters and the ellipsis).
+/// eleven characters of 0.6 × 12 px: ten letters and the ellipsis); a wide character takes the
+/// room of 10/6 narrow ones.
 func truncated(_ text: String, toWidth width: Double, size: Int = 12) -> String {
-  let fits = max(1, Int(width / (Double(size) * 0.6)))
-  guard text.count > fits else { return text }
-  return String(text.prefix(fits - 1)) + "…"
+  // Room in tenths of an em, a whole number of narrow characters (at least one).
+  let room = max(1, Int(width / (Double(size) * 0.6))) * 6
+  guard text.reduce(0, { $0 + widthInTenthsOfAnEm($1) }) > room else { return text }
+  var kept = ""
+  var used = 6  // the ellipsis
+  for character in text {
+    used += widthInTenthsOfAnEm(character)
+    if used > room { break }
+    kept.append(character)
+  }
+  return kept + "…"
 }
 
 /// Width of a tick label as drawn.

@@ -38,6 +38,13 @@ import Testing
     // The doc example: 80 px / (12 px × 0.6) = 11.1 → 11 characters, ten letters and "…".
     #expect(truncated("stochastic gradient descent", toWidth: 80) == "stochastic…")
     #expect(truncated("Adam", toWidth: 80) == "Adam")
+    // Wide (CJK) characters are 1 em, others 0.6 em: at 12 px, 80 px hold 66 tenths of an em
+    // (eleven narrow characters), so the ellipsis (6) and six Chinese characters (60).
+    #expect(estimatedWidth("梯度下降", size: 12) == 48)
+    #expect(estimatedWidth("Adam 梯度", size: 12) == 3 * 12 + 2 * 12)
+    #expect(truncated("原始输入，eta = 4e-3", toWidth: 80) == "原始输入，e…")
+    #expect(truncated("随机梯度下降法的轨迹", toWidth: 80) == "随机梯度下降…")
+    #expect(truncated("梯度下降", toWidth: 80) == "梯度下降")
   }
 
   @Test func veryLongNamesDoNotSqueezeThePlotAway() throws {
