@@ -50,7 +50,7 @@ public enum LessonRunner {
     }
     if pending.isEmpty { return runs.map { $0! } }
 
-    let runner: URL
+    var runner: URL
     // Lessons edited while the program was built: it may hold the new text, so their runs
     // are not cached under the old text's hash.
     var editedDuringBuild: Set<Int> = []
@@ -100,7 +100,48 @@ public enum LessonRunner {
           + "`swift build --product lesson-runner`")
     }
 
+    try await runPending(
+      pending, of: lessons, hashes: hashes, runner: runner, options: options, cache: cache,
+      key: key, editedDuringBuild: editedDuringBuild, holdingStandIns: true, runs: &runs)
+    // A lesson that compiles but ran as the stand-in of a left-out lesson: SwiftPM kept the
+    // stand-in it generated in an earlier build (seen once, on a cold package, right after a
+    // fixed lesson). Build again with a fresh plan and run those lessons once more.
+    let stale = pending.filter { position in
+      options.runnerExecutable == nil
+        && runs[position]?.failure?.message.contains(
+          "\(lessons[position].path) is left out of this build") == true
+    }
+    if !stale.isEmpty {
+      try? FileManager.default.setAttributes(
+        [.modificationDate: Date()],
+        ofItemAtPath: options.packageDirectory.appending(path: "Package.swift").path)
+      let rebuilt = try RunnerBuild.buildQuietly(
+        packageDirectory: options.packageDirectory, configuration: options.configuration)
+      if rebuilt.succeeded {
+        runner = RunnerBuild.executable(
+          packageDirectory: options.packageDirectory, configuration: options.configuration)
+        try await runPending(
+          stale, of: lessons, hashes: hashes, runner: runner, options: options, cache: cache,
+          key: key, editedDuringBuild: editedDuringBuild, holdingStandIns: false, runs: &runs)
+      } else {
+        for position in stale { options.onFinish?(runs[position]!, false) }
+      }
+    }
+    try Task.checkCancellation()
+    return runs.map { $0! }
+  }
+
+  /// Runs the lessons at `pending` (positions in `lessons`), `options.jobs` at a time, storing
+  /// each run in `runs` and the cache (unless edited during the build or cancelled). With
+  /// `holdingStandIns`, a run of a left-out lesson's stand-in is neither cached nor reported:
+  /// the caller builds again and runs it once more.
+  private static func runPending(
+    _ pending: [Int], of lessons: [Lesson], hashes: [String], runner: URL,
+    options: LessonRunOptions, cache: RunCache, key: RunKey, editedDuringBuild: Set<Int>,
+    holdingStandIns: Bool, runs: inout [LessonRun?]
+  ) async throws {
     let jobs = max(1, options.jobs)
+    var finished: [(Int, LessonRun)] = []
     try await withThrowingTaskGroup(of: (Int, LessonRun).self) { group in
       var next = 0
       func startNext() {
@@ -119,18 +160,21 @@ public enum LessonRunner {
       }
       for _ in 0..<jobs { startNext() }
       while let (position, run) = try await group.next() {
-        runs[position] = run
+        finished.append((position, run))
+        let standIn =
+          holdingStandIns && options.runnerExecutable == nil
+          && run.failure?.message.contains("\(lessons[position].path) is left out of this build")
+            == true
         // A run cut short by cancellation says nothing about the lesson: not cached (else the
         // next verify would say "its last run failed: was killed").
-        if !editedDuringBuild.contains(position), !Task.isCancelled {
+        if !editedDuringBuild.contains(position), !Task.isCancelled, !standIn {
           cache.store(run, provenance: RunProvenance(lesson: lessons[position], key: key))
         }
-        options.onFinish?(run, false)
+        if !standIn { options.onFinish?(run, false) }
         startNext()
       }
     }
-    try Task.checkCancellation()
-    return runs.map { $0! }
+    for (position, run) in finished { runs[position] = run }
   }
 
   /// Every lesson of the course that can be read (the lessons program holds them all), with
