@@ -74,6 +74,11 @@ private func hexEscape(_ byte: UInt8) -> [UInt8] {
 
 /// The first bytes of a file, read without ever holding more than `limit + 1` of them.
 ///
+/// The bytes are read straight into one buffer that grows by doubling (from the file's size
+/// when it is known), so the cost is a few system calls and copies per file, even in a debug
+/// build of the tool: an earlier version that appended and removed 64 KiB of zeros per read
+/// took about 30 ms per file there, most of the time `lessons verify` spent reading a run.
+///
 /// - Parameters:
 ///   - path: The file.
 ///   - limit: The most bytes wanted.
@@ -85,23 +90,38 @@ func readFilePrefix(atPath path: String, limit: Int) -> (bytes: [UInt8], isTrunc
   let descriptor = open(path, O_RDONLY)
   guard descriptor >= 0 else { return nil }
   defer { close(descriptor) }
-  var bytes: [UInt8] = []
-  let chunk = 1 << 16
-  while bytes.count <= limit {
-    let wanted = min(chunk, limit + 1 - bytes.count)
-    let start = bytes.count
-    bytes += repeatElement(0, count: wanted)
-    let count = bytes[start...].withUnsafeMutableBytes { read(descriptor, $0.baseAddress, wanted) }
-    if count < 0, errno == EINTR {
-      bytes.removeLast(wanted)
-      continue
+  // One byte past the limit tells whether the file held more.
+  let wanted = limit + 1
+  var status = stat()
+  let sizeHint = fstat(descriptor, &status) == 0 ? max(Int(status.st_size), 0) : 0
+  // The file's size plus one byte, so that the read which finds its end needs no growth.
+  var capacity = min(wanted, max(sizeHint + 1, 4096))
+  var buffer = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 1)
+  defer { buffer.deallocate() }
+  var count = 0
+  while count < wanted {
+    if count == capacity {
+      let larger = min(wanted, capacity * 2)
+      let grown = UnsafeMutableRawPointer.allocate(byteCount: larger, alignment: 1)
+      grown.copyMemory(from: buffer, byteCount: count)
+      buffer.deallocate()
+      buffer = grown
+      capacity = larger
     }
-    bytes.removeLast(wanted - max(count, 0))
-    if count <= 0 { break }
+    let got = read(descriptor, buffer + count, capacity - count)
+    if got < 0, errno == EINTR { continue }
+    if got <= 0 { break }
+    count += got
   }
-  let isTruncated = bytes.count > limit
-  if isTruncated { bytes.removeLast(bytes.count - limit) }
-  return (bytes, isTruncated)
+  let kept = min(count, limit)
+  let bytes = [UInt8](unsafeUninitializedCapacity: kept) { destination, initialized in
+    if kept > 0 {
+      destination.baseAddress!.initialize(
+        from: buffer.assumingMemoryBound(to: UInt8.self), count: kept)
+    }
+    initialized = kept
+  }
+  return (bytes, count > limit)
 }
 
 /// A size in bytes as people write it: `1 MiB`, `512 KiB`, `3 bytes`, `1.5 MiB`.

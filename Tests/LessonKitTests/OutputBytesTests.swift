@@ -70,6 +70,41 @@ func readFilePrefixBounds() throws {
   #expect(readFilePrefix(atPath: path + "-missing", limit: 10) == nil)
 }
 
+@Test("readFilePrefix reads a file whose size is unknown up front (a pipe) and an empty one")
+func readFilePrefixOfPipeAndEmptyFile() throws {
+  let folder = FileManager.default.temporaryDirectory.appending(
+    path: "prefix-pipe-\(UUID().uuidString)")
+  try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+  defer { try? FileManager.default.removeItem(at: folder) }
+  // A FIFO reports size 0, so the buffer starts small and must grow many times for 300 000
+  // bytes written by another thread.
+  let fifo = folder.appending(path: "fifo").path
+  #expect(mkfifo(fifo, 0o600) == 0)
+  let text = String(repeating: "abcdefghij", count: 30_000)
+  let writer = Thread {
+    let descriptor = open(fifo, O_WRONLY)
+    guard descriptor >= 0 else { return }
+    defer { close(descriptor) }
+    var bytes = Array(text.utf8)
+    var offset = 0
+    while offset < bytes.count {
+      let written = bytes[offset...].withUnsafeMutableBytes {
+        write(descriptor, $0.baseAddress, $0.count)
+      }
+      guard written > 0 else { return }
+      offset += written
+    }
+  }
+  writer.start()
+  let all = try #require(readFilePrefix(atPath: fifo, limit: 1 << 20))
+  #expect(all.bytes.count == 300_000)
+  #expect(all.bytes == Array(text.utf8) && !all.isTruncated)
+  let empty = folder.appending(path: "empty").path
+  try writeTestFile("", to: empty)
+  let nothing = try #require(readFilePrefix(atPath: empty, limit: 10))
+  #expect(nothing.bytes.isEmpty && !nothing.isTruncated)
+}
+
 @Test("formatByteCount and parseByteCount: the doc-comment examples and round trips")
 func byteCounts() {
   #expect(formatByteCount(1_048_576) == "1 MiB")
