@@ -50,6 +50,11 @@ public struct LessonRunOptions: Sendable {
   /// far more than a lesson page can show, far less than what would strain the tool.
   public static let defaultMaxOutput = 1 << 20
 
+  /// The number of processors available, read once per process: Foundation reads the
+  /// control-group files on every `activeProcessorCount` (about 3 ms each here), and the
+  /// command-line parser evaluates the `--jobs` default many times.
+  public static let processorCount = ProcessInfo.processInfo.activeProcessorCount
+
   /// Creates options; the defaults are those of `lessons verify`.
   ///
   /// - Parameters:
@@ -62,7 +67,7 @@ public struct LessonRunOptions: Sendable {
   ///   - configuration: The build configuration (default `debug`).
   public init(
     packageDirectory: URL, timeout: Double = 60,
-    jobs: Int = ProcessInfo.processInfo.activeProcessorCount, useCache: Bool = true,
+    jobs: Int = LessonRunOptions.processorCount, useCache: Bool = true,
     runnerExecutable: URL? = nil,
     onFinish: (@Sendable (_ run: LessonRun, _ cached: Bool) -> Void)? = nil,
     configuration: BuildConfiguration = .debug

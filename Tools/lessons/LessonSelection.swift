@@ -103,7 +103,7 @@ struct RunOptions: ParsableArguments {
   @Option(
     help: ArgumentHelp(
       "Lessons run at the same time.", valueName: "n"))
-  var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+  var jobs: Int = LessonRunOptions.processorCount
 
   @Flag(help: "Run every lesson, even those whose cached run is fresh.")
   var noCache = false
