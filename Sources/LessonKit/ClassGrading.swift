@@ -111,8 +111,9 @@ public typealias GradedLesson = LoadedLesson
 ///
 /// Each copy is read from its file (at most 1 MiB of UTF-8), matched to the lesson
 /// (``readSubmission(source:path:instructor:)``) and graded in a scratch folder of its own
-/// under `work` (removed afterwards unless `keepWork`). A lesson a student has no copy of is
-/// reported `not-attempted` for each of its exercises.
+/// under `work` (removed afterwards unless `keepWork`), in the language its folder says
+/// (``CourseLanguage/ofCopy(at:)``: a copy under `zh/` is graded in Chinese). A lesson a
+/// student has no copy of is reported `not-attempted` for each of its exercises.
 ///
 /// - Parameters:
 ///   - students: The students (``findSubmissions(in:lessonNames:)``, maybe a ``shard``).
@@ -215,7 +216,10 @@ private func gradeCopy(
   } catch {
     return rows(.error, "cannot create the scratch folder \(scratch.path): \(error)")
   }
-  let outcomes = await grader.grade(lesson.lesson, copy: copy, scratch: scratch)
+  // A copy in a translation's folder (`zh/NAME.md`) runs in that language, as `check` runs it.
+  let outcomes = await grader.grade(
+    lesson.lesson, copy: copy, scratch: scratch,
+    language: CourseLanguage.ofCopy(at: file) ?? .english)
   return outcomes.map {
     GradeRow(
       student: student.name, lesson: name, exercise: $0.exercise, result: $0.result,

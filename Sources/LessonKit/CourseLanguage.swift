@@ -2,6 +2,8 @@
 // and the languages it is translated into (a translation of `Lessons/NAME.md` is
 // `Lessons/CODE/NAME.md`, see Translation.swift), with the words each one's site is written in.
 
+import Foundation
+
 /// A language of the course: English (the lessons' own) or a translation's.
 ///
 ///     CourseLanguage.chinese.code          // "zh": Lessons/zh/, DESCENT_LESSON_LANGUAGE=zh
@@ -35,6 +37,18 @@ public struct CourseLanguage: Sendable, Hashable, CustomStringConvertible {
   /// - Parameter code: A folder name under `Lessons/` (`zh`).
   public static func translation(code: String) -> CourseLanguage? {
     translations.first { $0.code == code }
+  }
+
+  /// The language a student's copy of a lesson is in, as its folder says: a file in a
+  /// translation's folder (`my-work/zh/03-batch-and-momentum.md`) is in that translation's
+  /// language; `nil` for any other file, whose language the caller decides.
+  ///
+  /// `lessons check` and `lessons grade` run such a copy in its language, so that checks
+  /// written with `localized(en:zh:)` speak it.
+  ///
+  /// - Parameter file: The copy.
+  public static func ofCopy(at file: URL) -> CourseLanguage? {
+    translation(code: file.deletingLastPathComponent().lastPathComponent)
   }
 
   /// The code (`zh`).

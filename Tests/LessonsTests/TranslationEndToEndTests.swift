@@ -4,6 +4,7 @@
 // and `sync-translations` rewriting only what they own, `list`, `render` and `check-prose`.
 
 import Foundation
+import LessonKit
 import Testing
 
 /// The line (from 1) of the first line of `text` that contains `fragment`.
@@ -362,10 +363,38 @@ struct TranslationEndToEndTests {
       ], lessons: [])
     #expect(checked.status == 1, "stdout:\n\(checked.output)\nstderr:\n\(checked.error)")
     // The check's assertion: line 35 of the lesson, 25 once solution 1 (lines 24–33, and the
-    // blank line after it) is cut; the answer has as many lines as the placeholder.
+    // blank line after it) is cut; the answer has as many lines as the placeholder. The copy is
+    // under zh/, so it runs in Chinese: the check's `localized(en:zh:)` message is the zh one.
     #expect(
       checked.output.contains(
-        "exercise 1: FAILED: \(copy.path):25: check failed: the sum of a: got 9.0, expected 10.0"))
+        "exercise 1: FAILED: \(copy.path):25: check failed: a 的和: got 9.0, expected 10.0"))
     #expect(checked.output.hasSuffix("0 passed, 1 failed, 2 not attempted\n"))
+
+    // `grade` runs a copy in the language of its folder too: Mei's copy of the Chinese edition
+    // (under zh/) fails in Chinese, Ned's of the English edition, the same answer, in English.
+    let submissions = package.root.appending(path: "class")
+    for (student, edition) in [("mei/zh", chineseEdition), ("ned", englishEdition)] {
+      let file = submissions.appending(path: "\(student)/exercises.md")
+      try FileManager.default.createDirectory(
+        at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try Data(
+        edition.replacingOccurrences(
+          of: "let total = 0.0\n", with: "let total = a.reduce(0, +) - 1\n"
+        ).utf8
+      ).write(to: file)
+    }
+    let report = package.root.appending(path: "grades")
+    let graded = try package.lessons(
+      [
+        "grade", submissions.path, "--lesson", "exercises.md", "--output", report.path,
+        "--course-folder", FixturePackage.folder, "--exercise-timeout", "2",
+      ], lessons: [])
+    #expect(graded.status == 0, "stdout:\n\(graded.output)\nstderr:\n\(graded.error)")
+    let rows = try GradeReport(readingFrom: report).rows.filter { $0.exercise == "1" }
+    #expect(rows.map(\.student) == ["mei", "ned"])
+    #expect(rows.map(\.result) == [.failed, .failed])
+    #expect(rows.first?.message.contains("check failed: a 的和: got 9.0, expected 10.0") == true)
+    #expect(
+      rows.last?.message.contains("check failed: the sum of a: got 9.0, expected 10.0") == true)
   }
 }

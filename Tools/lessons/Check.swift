@@ -62,9 +62,8 @@ extension Lessons {
     /// The language of `copy`: its folder's when that is a translation's folder (`zh/`), else
     /// --language.
     func language(of copy: String) -> CourseLanguage {
-      let folder = URL(fileURLWithPath: copy).deletingLastPathComponent().lastPathComponent
-      return CourseLanguage.translation(code: folder) ?? CourseLanguage.translation(code: language)
-        ?? .english
+      CourseLanguage.ofCopy(at: URL(fileURLWithPath: copy))
+        ?? CourseLanguage.translation(code: language) ?? .english
     }
 
     func run() async throws {

@@ -15,7 +15,9 @@ extension Lessons {
         up to four folders deep). Only the answers are taken from a copy (the code of its \
         ```swift placeholder blocks); the course's lessons (--course-folder) provide \
         everything else, and a check a copy changed or removed is reported in the notes (the \
-        original runs). The lessons must pass `lessons verify` first.
+        original runs). A copy in a translation's folder (zh/NAME.md, as the Chinese \
+        student edition names it) runs in that language, so checks written with \
+        `localized(en:zh:)` report in it. The lessons must pass `lessons verify` first.
 
         Each copy is compiled and run in a bubblewrap sandbox (no network, nothing writable \
         but its scratch folder, limits on time, memory and file size), --jobs at a time; a \
@@ -59,7 +61,7 @@ extension Lessons {
     var merge: [String] = []
 
     @Option(help: ArgumentHelp("Copies graded at the same time.", valueName: "n"))
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    var jobs: Int = LessonRunOptions.processorCount
 
     @OptionGroup var course: CourseOptions
     @OptionGroup var program: StudentProgramOptions
