@@ -212,9 +212,23 @@ public enum LessonRunner {
   ///   - options: Gives the package root and the cache folder.
   /// - Returns: The cached run, or `nil`.
   public static func cachedRun(for lesson: Lesson, options: LessonRunOptions) -> LessonRun? {
+    cachedRuns(for: [lesson], options: options)[0]
+  }
+
+  /// The cached run of each lesson, when there is one and it is fresh, as
+  /// ``cachedRun(for:options:)`` finds it, with the library's sources hashed once for all.
+  ///
+  /// - Parameters:
+  ///   - lessons: The lessons.
+  ///   - options: Gives the package root and the cache folder.
+  /// - Returns: A cached run or `nil` for each lesson, in order.
+  public static func cachedRuns(for lessons: [Lesson], options: LessonRunOptions) -> [LessonRun?]
+  {
     let library = RunCache.key(for: options)
-    return RunCache(directory: options.cacheDirectory).run(
-      for: lesson, hash: RunCache.contentHash(of: lesson, libraryHash: library))
+    let cache = RunCache(directory: options.cacheDirectory)
+    return lessons.map {
+      cache.run(for: $0, hash: RunCache.contentHash(of: $0, libraryHash: library))
+    }
   }
 }
 

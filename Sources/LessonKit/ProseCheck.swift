@@ -151,6 +151,7 @@ public struct ProseVerdict: Sendable, Equatable {
 public func checkProse(_ lesson: Lesson, source: String, run: LessonRun? = nil) -> ProseVerdict {
   let prose = readProse(source)
   let backing = backingNumbers(of: lesson, run: run)
+  let index = BackingIndex(backing)
   var findings = prose.problems
   var cited = Array(repeating: Set<Int>(), count: prose.citations.count)
   var checkedCount = 0
@@ -173,7 +174,7 @@ public func checkProse(_ lesson: Lesson, source: String, run: LessonRun? = nil) 
         citedCount += 1
         continue
       }
-      if firstBacking(of: number, in: backing) != nil { continue }
+      if firstBacking(of: number, in: index) != nil { continue }
       let unchecked = backing.first {
         !$0.backs && number.isBacked(by: $0.value)
       }
@@ -215,7 +216,7 @@ public func checkProse(_ lesson: Lesson, source: String, run: LessonRun? = nil) 
 /// - Returns: The lines, in source order.
 public func proseExplanation(_ lesson: Lesson, source: String, run: LessonRun? = nil) -> [String] {
   let prose = readProse(source)
-  let backing = backingNumbers(of: lesson, run: run)
+  let backing = BackingIndex(backingNumbers(of: lesson, run: run))
   var lines: [String] = []
   for (leafIndex, leaf) in prose.leaves.enumerated() {
     for located in leaf.numbers where located.number.role == .checked {
@@ -692,8 +693,80 @@ func backingNumbers(of lesson: Lesson, run: LessonRun?) -> [ProseBacking] {
 }
 
 /// The first number of `backing` that backs `number` (unchecked outputs back nothing).
-private func firstBacking(of number: ProseNumber, in backing: [ProseBacking]) -> ProseBacking? {
-  backing.first { $0.backs && number.isBacked(by: $0.value, otherIsExact: $0.source == .code) }
+private func firstBacking(of number: ProseNumber, in backing: BackingIndex) -> ProseBacking? {
+  backing.first(near: number) {
+    $0.backs && number.isBacked(by: $0.value, otherIsExact: $0.source == .code)
+  }
+}
+
+/// A lesson's backing numbers, also sorted by magnitude, so that finding what backs a prose
+/// number compares it with the few of about its size rather than with every number of the
+/// lesson's outputs and code (thousands in a long lesson: most of the prose check's time).
+///
+/// A number that backs a prose number written with unit *u* (`0.41`: *u* = 0.01) is within
+/// 2*u* of it in magnitude: it rounds to the prose's digits (within *u*) after moving by at
+/// most one unit of its own print, which is at most *u*. A percentage may also be backed by
+/// its fraction (96.1 % by 0.961). The search looks 2.5*u* either side, plus a relative 10⁻⁹
+/// for the rounding of the magnitudes as `Double`s, and then applies the exact rule; a
+/// magnitude that is not finite (an exponent past `Double`'s range) is always compared.
+struct BackingIndex {
+  /// The numbers, in the lesson's order.
+  let all: [ProseBacking]
+  /// (magnitude, position in `all`), sorted by magnitude; finite magnitudes only.
+  private let sorted: [(magnitude: Double, position: Int)]
+  /// Positions of the numbers whose magnitude is not finite.
+  private let unsized: [Int]
+
+  init(_ backing: [ProseBacking]) {
+    all = backing
+    var sized: [(magnitude: Double, position: Int)] = []
+    var unsized: [Int] = []
+    for (position, number) in backing.enumerated() {
+      let magnitude = DecimalValue(number.value).magnitude
+      if magnitude.isFinite {
+        sized.append((magnitude, position))
+      } else {
+        unsized.append(position)
+      }
+    }
+    sorted = sized.sorted { ($0.magnitude, $0.position) < ($1.magnitude, $1.position) }
+    self.unsized = unsized
+  }
+
+  /// The first number, in the lesson's order, of those that may back `number` by size and
+  /// satisfy `accepts` (which must imply that it backs `number`).
+  func first(
+    near number: ProseNumber, where accepts: (ProseBacking) -> Bool
+  ) -> ProseBacking? {
+    let written = DecimalValue(number.value)
+    let unit = pow(10, Double(written.unitExponent))
+    var windows = [(written.magnitude, unit)]
+    if number.isPercent { windows.append((written.magnitude / 100, unit / 100)) }
+    guard windows.allSatisfy({ $0.0.isFinite && $0.1.isFinite }) else {
+      return all.first(where: accepts)
+    }
+    var best: Int?
+    func consider(_ position: Int) {
+      if let best, best <= position { return }
+      if accepts(all[position]) { best = position }
+    }
+    for (center, unit) in windows {
+      let halfWidth = 2.5 * unit + 1e-9 * center
+      var low = 0
+      var high = sorted.count
+      while low < high {
+        let middle = (low + high) / 2
+        if sorted[middle].magnitude < center - halfWidth { low = middle + 1 } else { high = middle }
+      }
+      var index = low
+      while index < sorted.count, sorted[index].magnitude <= center + halfWidth {
+        consider(sorted[index].position)
+        index += 1
+      }
+    }
+    unsized.forEach(consider)
+    return best.map { all[$0] }
+  }
 }
 
 /// The (at most three) numbers of `backing` closest in value to `number`, one per printed

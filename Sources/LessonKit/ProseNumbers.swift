@@ -3,6 +3,8 @@
 // written precision, with the one unit of slack in the printed number's last digit that the
 // output comparison allows (OutputComparison.swift).
 
+import Foundation
+
 /// A number written in a lesson's prose (text or math), as `proseNumbers(in:)` finds it.
 ///
 /// Its `value` is the number rewritten in the form `PrintedNumber` reads, keeping the written
@@ -504,6 +506,14 @@ struct DecimalValue: Sendable, Equatable {
     digits = number.digits
     unitExponent = (number.exponent ?? 0) - number.fractionDigits
     isInteger = number.isInteger
+  }
+
+  /// |value| as a `Double` (rounded; infinite past `Double`'s range), for sorting numbers by
+  /// size before comparing them digit by digit.
+  var magnitude: Double {
+    var significand = 0.0
+    for digit in digits { significand = significand * 10 + Double(digit) }
+    return significand == 0 ? 0 : significand * pow(10, Double(unitExponent))
   }
 
   /// See `ProseNumber.isBacked(by:otherIsExact:)`.

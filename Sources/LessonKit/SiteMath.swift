@@ -161,9 +161,18 @@ private struct MathScanner {
         }
         if let closing { replaceSpan(upTo: closing + 1) } else { copy(upTo: index + 1) }
       default:
-        copy(upTo: index + 1)
+        // A run of bytes none of the cases above looks at (no line ending, `\`, `` ` `` or
+        // `$`), copied at once: byte by byte, this copy was most of the prose check's time.
+        var end = index + 1
+        while end < bytes.count, !Self.startsSomething(bytes[end]) { end += 1 }
+        copy(upTo: end)
       }
     }
+  }
+
+  /// Whether `scan` treats `byte` otherwise than copying it: a line ending, `\`, `` ` ``, `$`.
+  private static func startsSomething(_ byte: UInt8) -> Bool {
+    byte == 0x0A || byte == 0x0D || byte == 0x5C || byte == 0x60 || byte == 0x24
   }
 
   private func byte(at position: Int) -> UInt8? {

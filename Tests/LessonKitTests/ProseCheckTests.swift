@@ -301,3 +301,82 @@ struct ProseCheckTests {
     )
   }
 }
+
+/// A small deterministic generator (SplitMix64) for the index test below.
+private struct SplitMix: RandomNumberGenerator {
+  var state: UInt64
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+}
+
+@Test("BackingIndex finds what a scan of every backing number finds, first in the lesson's order")
+func backingIndexMatchesTheScan() throws {
+  var random = SplitMix(state: 2026)
+  // Numbers as printed: a sign, 1 to 6 digits, up to 5 after the point, sometimes an exponent.
+  func printed(_ random: inout SplitMix) -> String {
+    let digits = (0..<Int.random(in: 1...6, using: &random)).map { _ in
+      String(Int.random(in: 0...9, using: &random))
+    }.joined()
+    let fraction = Int.random(in: 0...5, using: &random)
+    var text = Bool.random(using: &random) ? "-" : ""
+    text += fraction == 0 ? digits : "0." + digits
+    if fraction > 0, digits.count > fraction {
+      text = (text.hasPrefix("-") ? "-" : "") + digits.prefix(digits.count - fraction) + "."
+        + digits.suffix(fraction)
+    }
+    if Int.random(in: 0..<4, using: &random) == 0 {
+      text += "e" + String(Int.random(in: -12...12, using: &random))
+    }
+    return text
+  }
+  // Near misses and hits: a number with its last digit moved by -2…2, or digits dropped.
+  func neighbour(of text: String, _ random: inout SplitMix) -> String {
+    var characters = Array(text)
+    if let last = characters.lastIndex(where: \.isNumber), characters[last] != "0" {
+      let digit = Int(String(characters[last]))! + Int.random(in: -1...1, using: &random)
+      characters[last] = Character(String(max(0, min(9, digit))))
+    }
+    var result = String(characters)
+    if !result.contains("e"), result.contains("."), Bool.random(using: &random) {
+      result += String(Int.random(in: 0...99, using: &random))  // more precise
+    }
+    return result
+  }
+  var matched = 0
+  for _ in 0..<400 {
+    var texts = (0..<60).map { _ in printed(&random) }
+    texts += texts.prefix(30).map { neighbour(of: $0, &random) }
+    let sources: [ProseBacking.Source] = [.output, .code, .uncheckedOutput, .actualOutput(snippetIndex: 1)]
+    let backing = texts.enumerated().compactMap { position, text -> ProseBacking? in
+      guard let value = PrintedNumber(text) else { return nil }
+      return ProseBacking(
+        text: text, value: value, source: sources[Int.random(in: 0..<4, using: &random)],
+        line: position)
+    }
+    let index = BackingIndex(backing)
+    for text in texts.shuffled(using: &random).prefix(20) + [printed(&random)] {
+      // The prose writes it as printed, rounded to fewer digits, or as a percentage.
+      var written = text
+      if written.contains("."), !written.contains("e"), Bool.random(using: &random) {
+        written.removeLast()
+      }
+      guard let value = PrintedNumber(written) else { continue }
+      let isPercent = Int.random(in: 0..<5, using: &random) == 0
+      let number = ProseNumber(
+        text: written, value: value, isPercent: isPercent, role: .checked, offset: 0)
+      let accepts: (ProseBacking) -> Bool = {
+        $0.backs && number.isBacked(by: $0.value, otherIsExact: $0.source == .code)
+      }
+      let scanned = backing.first(where: accepts)
+      #expect(index.first(near: number, where: accepts) == scanned, "\(written) in \(texts)")
+      if scanned != nil { matched += 1 }
+    }
+  }
+  // Not a vacuous comparison: most prose numbers are backed by something.
+  #expect(matched > 4000)
+}

@@ -53,11 +53,12 @@ extension Lessons {
     func run() throws {
       let sources = try selection.readLessonsWithSources()
       let options = LessonRunOptions(packageDirectory: selection.packageDirectory)
-      var checked = sources.map { lesson, source in
-        (
-          lesson: lesson, source: source,
-          run: noCache ? nil : LessonRunner.cachedRun(for: lesson, options: options)
-        )
+      let cached =
+        noCache
+        ? Array(repeating: nil, count: sources.count)
+        : LessonRunner.cachedRuns(for: sources.map(\.lesson), options: options)
+      var checked = zip(sources, cached).map { pair, run in
+        (lesson: pair.lesson, source: pair.source, run: run)
       }
       // A translation's numbers are backed by its lesson's outputs, which it repeats.
       let read = selection.readTranslations(of: sources)
