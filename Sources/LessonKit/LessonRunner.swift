@@ -222,8 +222,7 @@ public enum LessonRunner {
   ///   - lessons: The lessons.
   ///   - options: Gives the package root and the cache folder.
   /// - Returns: A cached run or `nil` for each lesson, in order.
-  public static func cachedRuns(for lessons: [Lesson], options: LessonRunOptions) -> [LessonRun?]
-  {
+  public static func cachedRuns(for lessons: [Lesson], options: LessonRunOptions) -> [LessonRun?] {
     let library = RunCache.key(for: options)
     let cache = RunCache(directory: options.cacheDirectory)
     return lessons.map {

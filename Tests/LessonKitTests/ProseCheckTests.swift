@@ -326,7 +326,8 @@ func backingIndexMatchesTheScan() throws {
     var text = Bool.random(using: &random) ? "-" : ""
     text += fraction == 0 ? digits : "0." + digits
     if fraction > 0, digits.count > fraction {
-      text = (text.hasPrefix("-") ? "-" : "") + digits.prefix(digits.count - fraction) + "."
+      text =
+        (text.hasPrefix("-") ? "-" : "") + digits.prefix(digits.count - fraction) + "."
         + digits.suffix(fraction)
     }
     if Int.random(in: 0..<4, using: &random) == 0 {
@@ -351,7 +352,9 @@ func backingIndexMatchesTheScan() throws {
   for _ in 0..<400 {
     var texts = (0..<60).map { _ in printed(&random) }
     texts += texts.prefix(30).map { neighbour(of: $0, &random) }
-    let sources: [ProseBacking.Source] = [.output, .code, .uncheckedOutput, .actualOutput(snippetIndex: 1)]
+    let sources: [ProseBacking.Source] = [
+      .output, .code, .uncheckedOutput, .actualOutput(snippetIndex: 1),
+    ]
     let backing = texts.enumerated().compactMap { position, text -> ProseBacking? in
       guard let value = PrintedNumber(text) else { return nil }
       return ProseBacking(
