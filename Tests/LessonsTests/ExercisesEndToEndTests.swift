@@ -16,7 +16,7 @@ import Testing
 
 /// The fixture package of these tests, with the submissions copied beside the lessons; made
 /// once (the suite runs its tests one after the other) and removed when the test process ends.
-nonisolated(unsafe) private let exercisePackage: FixturePackage = {
+private let exercisePackage: FixturePackage = {
   let package = try! FixturePackage()
   try! FileManager.default.copyItem(
     at: packageRoot.appending(path: "Tests/LessonFixtures/Submissions"),
