@@ -302,23 +302,11 @@ struct ProseCheckTests {
   }
 }
 
-/// A small deterministic generator (SplitMix64) for the index test below.
-private struct SplitMix: RandomNumberGenerator {
-  var state: UInt64
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-}
-
 @Test("BackingIndex finds what a scan of every backing number finds, first in the lesson's order")
 func backingIndexMatchesTheScan() throws {
-  var random = SplitMix(state: 2026)
+  var random = SplitMix64(state: 2026)
   // Numbers as printed: a sign, 1 to 6 digits, up to 5 after the point, sometimes an exponent.
-  func printed(_ random: inout SplitMix) -> String {
+  func printed(_ random: inout SplitMix64) -> String {
     let digits = (0..<Int.random(in: 1...6, using: &random)).map { _ in
       String(Int.random(in: 0...9, using: &random))
     }.joined()
@@ -336,7 +324,7 @@ func backingIndexMatchesTheScan() throws {
     return text
   }
   // Near misses and hits: a number with its last digit moved by -2…2, or digits dropped.
-  func neighbour(of text: String, _ random: inout SplitMix) -> String {
+  func neighbour(of text: String, _ random: inout SplitMix64) -> String {
     var characters = Array(text)
     if let last = characters.lastIndex(where: \.isNumber), characters[last] != "0" {
       let digit = Int(String(characters[last]))! + Int.random(in: -1...1, using: &random)
