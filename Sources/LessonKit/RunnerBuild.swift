@@ -59,6 +59,9 @@ public enum RunnerBuild {
     for path in paths {
       if let date = modified(path), date > built { return nil }
     }
+    // Built, but with a lesson's old code: build again.
+    guard skippedCompiles(packageDirectory: packageDirectory, configuration: configuration).isEmpty
+    else { return nil }
     return runner
   }
 
@@ -107,6 +110,20 @@ public enum RunnerBuild {
         [.modificationDate: Date()],
         ofItemAtPath: packageDirectory.appending(path: "Package.swift").path)
       build = try swiftBuild(packageDirectory: packageDirectory, configuration: configuration)
+    }
+    // A rewritten lesson the compiler did not recompile (RunnerBuild+SkippedCompiles.swift):
+    // compile the lessons program from scratch, once.
+    if build.succeeded {
+      let skipped = skippedCompiles(
+        packageDirectory: packageDirectory, configuration: configuration)
+      if !skipped.isEmpty {
+        FileHandle.standardError.write(
+          Data(
+            ("lessons: the compiler kept old code for \(skipped.joined(separator: ", ")); "
+              + "compiling the lessons program again\n").utf8))
+        forgetCompiledLessons(packageDirectory: packageDirectory, configuration: configuration)
+        build = try swiftBuild(packageDirectory: packageDirectory, configuration: configuration)
+      }
     }
     if build.succeeded {
       let warnings = build.output.split(separator: "\n").filter { $0.hasPrefix("Lessons/") }
